@@ -1,0 +1,252 @@
+"""One training step for each kind of model: PyTorch (autograd) and labkit.nn (explicit backward).
+
+``fit`` talks to a model only through an engine, so the loop reads the same for both:
+
+    torch:      pred = model(x); value = loss(pred, y); value.backward(); optimizer.step()
+    labkit.nn:  pred = model.forward(x); value = loss.forward(pred, y)
+                model.backward(loss.backward()); optimizer.step()
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+
+import numpy as np
+
+from labkit.errors import NonFiniteError
+from labkit.seed import default_device
+from labkit.train.batches import ArrayData, LoaderData
+from labkit.train.checkpoint import is_torch_module, load_numpy_state, numpy_state
+
+LOSS_NAMES = {
+    "cross_entropy": "CrossEntropyLoss",
+    "mse": "MSELoss",
+    "bce": "BCELoss",
+    "bce_with_logits": "BCEWithLogitsLoss",
+    "l1": "L1Loss",
+}
+OPTIMIZER_NAMES = {"sgd": ("SGD", 0.1), "adam": ("Adam", 1e-3), "adamw": ("AdamW", 1e-3), "rmsprop": ("RMSprop", 1e-3)}
+_CLASS_INDEX_LOSSES = {"CrossEntropyLoss", "NLLLoss"}
+_FLOAT_TARGET_LOSSES = {"MSELoss", "L1Loss", "SmoothL1Loss", "HuberLoss", "BCELoss", "BCEWithLogitsLoss"}
+REGRESSION_LOSSES = {"MSELoss", "L1Loss", "SmoothL1Loss", "HuberLoss"}
+
+
+def loss_kind(loss: object) -> str:
+    """The class name of a loss object (``"CrossEntropyLoss"``, ...), or its function name."""
+    return type(loss).__name__ if not _is_plain_function(loss) else getattr(loss, "__name__", "")
+
+
+def _is_plain_function(obj: object) -> bool:
+    return callable(obj) and not hasattr(obj, "forward") and type(obj).__name__ in ("function", "builtin_function_or_method")
+
+
+def _lookup(namespaces, name: str, what: str, choices):
+    for namespace in namespaces:
+        found = getattr(namespace, name, None)
+        if found is not None:
+            return found
+    raise ValueError(f"no {what} named {name!r} here; choose one of {sorted(choices)} or pass an object.")
+
+
+def _resolve_loss(loss, namespaces):
+    if isinstance(loss, str):
+        if loss not in LOSS_NAMES:
+            raise ValueError(f"unknown loss {loss!r}; choose one of {sorted(LOSS_NAMES)} or pass a loss object.")
+        return _lookup(namespaces, LOSS_NAMES[loss], "loss", LOSS_NAMES)()
+    if loss is None or not callable(getattr(loss, "forward", loss)):
+        raise TypeError(f"loss must be a name like 'cross_entropy' or a loss object, got {loss!r}.")
+    return loss
+
+
+def _resolve_optimizer(optimizer, params, lr, namespaces):
+    if isinstance(optimizer, str):
+        if optimizer not in OPTIMIZER_NAMES:
+            raise ValueError(
+                f"unknown optimizer {optimizer!r}; choose one of {sorted(OPTIMIZER_NAMES)} or pass an optimizer."
+            )
+        class_name, default_lr = OPTIMIZER_NAMES[optimizer]
+        return _lookup(namespaces, class_name, "optimizer", OPTIMIZER_NAMES)(params, lr=lr or default_lr)
+    if lr is not None:
+        raise ValueError("lr=... applies only when optimizer is a name like 'adam'; set it on your optimizer object.")
+    if hasattr(optimizer, "step") and hasattr(optimizer, "zero_grad"):
+        return optimizer
+    if callable(optimizer):  # a factory: lambda params: torch.optim.SGD(params, lr=0.1)
+        return optimizer(params)
+    raise TypeError(f"optimizer must be a name, an optimizer object or a factory(params), got {optimizer!r}.")
+
+
+def _check_finite(value: float, where: str) -> float:
+    if not math.isfinite(value):
+        raise NonFiniteError(
+            f"the loss became {value} at {where}. Try a smaller learning rate, scale the inputs, "
+            "or look for NaN in the data (np.isnan(X).any())."
+        )
+    return value
+
+
+class TorchEngine:
+    """Runs a ``torch.nn.Module`` on ``device`` with a torch loss and optimizer."""
+
+    def __init__(self, model, loss, optimizer, lr: float | None, device: str | None) -> None:
+        import torch
+
+        self.device = resolve_device(device)
+        self.model = model.to(self.device)
+        self.loss = _resolve_loss(loss, [torch.nn])
+        self.optimizer = _resolve_optimizer(optimizer, model.parameters(), lr, [torch.optim])
+        kind = loss_kind(self.loss)
+        self.logits = kind != "BCELoss"
+        self.regression = kind in REGRESSION_LOSSES
+        self._kind = kind
+
+    def prepare(self, data):
+        if isinstance(data, LoaderData):
+            return data
+        return ArrayData(self._inputs(data.X), self._targets(data.y), data.name)
+
+    def _inputs(self, X):
+        import torch
+
+        X = torch.as_tensor(X)
+        X = X if not X.is_floating_point() else X.float()
+        return X.to(self.device)
+
+    def _targets(self, y):
+        import torch
+
+        y = torch.as_tensor(y)
+        if self._kind in _CLASS_INDEX_LOSSES:
+            y = y.long()
+        elif self._kind in _FLOAT_TARGET_LOSSES or y.is_floating_point():
+            y = y.float()
+        return y.to(self.device)
+
+    def step(self, xb, yb, train: bool, where: str):
+        """One minibatch: returns (loss value, predictions as NumPy)."""
+        import torch
+
+        xb, yb = self._inputs(xb), self._targets(yb)
+        self.model.train(train)
+        with torch.set_grad_enabled(train):
+            pred = self.model(xb)
+            if self._kind in _FLOAT_TARGET_LOSSES and pred.dim() == 2 and pred.shape[1] == 1 and yb.dim() == 1:
+                yb = yb.unsqueeze(1)  # (N,) targets against (N, 1) outputs
+            value = self.loss(pred, yb)
+            if train:
+                self.optimizer.zero_grad()
+                value.backward()
+                self.optimizer.step()
+        return _check_finite(float(value.detach()), where), pred.detach().cpu().numpy()
+
+    def targets_numpy(self, yb) -> np.ndarray:
+        return yb.detach().cpu().numpy() if hasattr(yb, "detach") else np.asarray(yb)
+
+    def get_weights(self):
+        return copy.deepcopy({k: v.detach().clone() for k, v in self.model.state_dict().items()})
+
+    def set_weights(self, weights) -> None:
+        self.model.load_state_dict(weights)
+
+    def finish(self) -> None:
+        self.model.eval()
+
+
+class NumpyEngine:
+    """Runs a labkit.nn module: explicit ``forward``, ``loss.backward()``, ``model.backward``."""
+
+    def __init__(self, model, loss, optimizer, lr: float | None, device: str | None) -> None:
+        if device not in (None, "cpu"):
+            raise ValueError(f"labkit.nn models run on NumPy, on the CPU only; got device={device!r}. Use device=None.")
+        namespaces = _labkit_nn_namespaces()
+        self.device = "cpu"
+        self.model = model
+        self.loss = _resolve_loss(loss, namespaces)
+        if not hasattr(self.loss, "backward"):
+            raise TypeError(
+                f"a labkit.nn model needs a loss with forward(pred, target) and backward(), got {self.loss!r}. "
+                "A torch loss works only with torch models."
+            )
+        self.optimizer = _resolve_optimizer(optimizer, list(model.parameters()), lr, namespaces)
+        kind = loss_kind(self.loss)
+        self.logits = kind != "BCELoss"
+        self.regression = kind in REGRESSION_LOSSES
+
+    def prepare(self, data):
+        if isinstance(data, LoaderData):
+            data = data.to_arrays()
+        X = np.asarray(data.X)
+        X = X if np.issubdtype(X.dtype, np.integer) else X.astype(np.float64)
+        return ArrayData(X, np.asarray(data.y), data.name)
+
+    def _set_mode(self, train: bool) -> None:
+        if hasattr(self.model, "train"):
+            self.model.train(train)
+
+    def step(self, xb, yb, train: bool, where: str):
+        self._set_mode(train)
+        if train:
+            self.optimizer.zero_grad()
+        pred = self.model.forward(xb)
+        value = float(self.loss.forward(pred, yb))
+        _check_finite(value, where)
+        if train:
+            self.model.backward(self.loss.backward())
+            self.optimizer.step()
+        return value, np.asarray(pred)
+
+    def targets_numpy(self, yb) -> np.ndarray:
+        return np.asarray(yb)
+
+    def get_weights(self):
+        if hasattr(self.model, "state_dict"):
+            return copy.deepcopy(self.model.state_dict())
+        return numpy_state(self.model)
+
+    def set_weights(self, weights) -> None:
+        if hasattr(self.model, "load_state_dict"):
+            self.model.load_state_dict(weights)
+        else:
+            load_numpy_state(self.model, weights)
+
+    def finish(self) -> None:
+        self._set_mode(False)
+
+
+def _labkit_nn_namespaces():
+    import importlib
+
+    found = []
+    for name in ("labkit.nn", "labkit.nn.losses", "labkit.nn.optim", "labkit.nn.optimizers"):
+        try:
+            found.append(importlib.import_module(name))
+        except ImportError:
+            continue
+    return found
+
+
+def resolve_device(device: str | None) -> str:
+    """``None`` -> ``labkit.default_device()`` ("cuda" when available, else "cpu"); else check it."""
+    if device is None:
+        return default_device()
+    import torch
+
+    name = str(device)
+    if name.startswith("cuda") and not torch.cuda.is_available():
+        raise ValueError(
+            f"device={device!r} was asked for, but torch.cuda.is_available() is False on this machine. "
+            "Use device=None to pick the best available device."
+        )
+    return name
+
+
+def make_engine(model, loss, optimizer, lr, device):
+    """The engine for ``model``: torch modules and labkit.nn modules (forward/backward/parameters)."""
+    if is_torch_module(model):
+        return TorchEngine(model, loss, optimizer, lr, device)
+    if all(hasattr(model, name) for name in ("forward", "backward", "parameters")):
+        return NumpyEngine(model, loss, optimizer, lr, device)
+    raise TypeError(
+        f"fit() trains a torch.nn.Module or a labkit.nn Module (with forward, backward and parameters), "
+        f"got {type(model).__name__}."
+    )
