@@ -58,6 +58,7 @@ def cached_arrays(name: str, params: dict, make: Callable[[], dict[str, np.ndarr
     try:
         with os.fdopen(fd, "wb") as handle:
             np.savez(handle, **arrays)
+        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except OSError:
         Path(tmp).unlink(missing_ok=True)

@@ -1,8 +1,8 @@
 """Save and load the weights of a model: torch ``state_dict`` files or NumPy ``.npz`` archives.
 
 A torch module is saved with ``torch.save(model.state_dict(), path)``; a labkit.nn
-module as an ``.npz`` archive with one array per parameter (named by
-``named_parameters()`` when the module has it, else ``param_0``, ``param_1``, ...).
+module as an ``.npz`` archive of its ``state_dict()`` (one array per parameter or buffer,
+named like ``"0.weight"``).
 Only weights are saved, never code: load them into a model built the same way.
 """
 
@@ -31,7 +31,9 @@ def _torch_nn():
 
 
 def numpy_state(model: object) -> dict[str, np.ndarray]:
-    """The parameters of a labkit.nn module as ``{name: array}`` (copies)."""
+    """The parameters (and buffers) of a labkit.nn module as ``{name: array}`` (copies)."""
+    if hasattr(model, "state_dict"):
+        return {name: np.array(value, copy=True) for name, value in model.state_dict().items()}
     if hasattr(model, "named_parameters"):
         return {name: np.array(p.data, copy=True) for name, p in model.named_parameters()}
     return {f"param_{i}": np.array(p.data, copy=True) for i, p in enumerate(model.parameters())}
@@ -39,6 +41,17 @@ def numpy_state(model: object) -> dict[str, np.ndarray]:
 
 def load_numpy_state(model: object, state: dict[str, np.ndarray], source: str = "state") -> None:
     """Copy ``state`` (from :func:`numpy_state`) into the parameters of ``model``, in place."""
+    if hasattr(model, "load_state_dict"):
+        try:
+            model.load_state_dict(state)
+        except KeyError as error:
+            raise ShapeError(
+                f"{source} does not fit the model ({error.args[0]}). "
+                "Build the model with the same layers as when it was saved."
+            ) from error
+        except ShapeError as error:
+            raise ShapeError(f"{source}: {error} Was the model built with other sizes?") from error
+        return
     current = numpy_state(model)
     if set(current) != set(state):
         raise ShapeError(

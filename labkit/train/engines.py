@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import copy
 import math
 
 import numpy as np
@@ -142,8 +141,11 @@ class TorchEngine:
     def targets_numpy(self, yb) -> np.ndarray:
         return yb.detach().cpu().numpy() if hasattr(yb, "detach") else np.asarray(yb)
 
+    def seed(self, seed: int) -> None:
+        """Nothing beyond ``labkit.seed_everything``, which seeds torch."""
+
     def get_weights(self):
-        return copy.deepcopy({k: v.detach().clone() for k, v in self.model.state_dict().items()})
+        return {k: v.detach().clone() for k, v in self.model.state_dict().items()}
 
     def set_weights(self, weights) -> None:
         self.model.load_state_dict(weights)
@@ -179,6 +181,14 @@ class NumpyEngine:
         X = X if np.issubdtype(X.dtype, np.integer) else X.astype(np.float64)
         return ArrayData(X, np.asarray(data.y), data.name)
 
+    def seed(self, seed: int) -> None:
+        """Seed labkit.nn's own generator (Dropout masks) as well."""
+        try:
+            from labkit.nn.random import manual_seed
+        except ImportError:
+            return
+        manual_seed(seed)
+
     def _set_mode(self, train: bool) -> None:
         if hasattr(self.model, "train"):
             self.model.train(train)
@@ -187,7 +197,7 @@ class NumpyEngine:
         self._set_mode(train)
         if train:
             self.optimizer.zero_grad()
-        pred = self.model.forward(xb)
+        pred = self.model(xb) if callable(self.model) else self.model.forward(xb)  # __call__ checks for NaN
         value = float(self.loss.forward(pred, yb))
         _check_finite(value, where)
         if train:
@@ -199,15 +209,10 @@ class NumpyEngine:
         return np.asarray(yb)
 
     def get_weights(self):
-        if hasattr(self.model, "state_dict"):
-            return copy.deepcopy(self.model.state_dict())
         return numpy_state(self.model)
 
     def set_weights(self, weights) -> None:
-        if hasattr(self.model, "load_state_dict"):
-            self.model.load_state_dict(weights)
-        else:
-            load_numpy_state(self.model, weights)
+        load_numpy_state(self.model, weights)
 
     def finish(self) -> None:
         self._set_mode(False)

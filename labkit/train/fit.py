@@ -128,6 +128,8 @@ def fit(
         seed_everything(seed)
     rng = np.random.default_rng(seed)
     engine = make_engine(model, loss, optimizer, lr, device)
+    if seed is not None:
+        engine.seed(seed)
     train = engine.prepare(as_data(train_data, "train_data"))
     val = None if val_data is None else engine.prepare(as_data(val_data, "val_data"))
     if metrics is None:

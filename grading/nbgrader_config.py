@@ -1,0 +1,40 @@
+"""nbgrader configuration of the NN Lab course.
+
+nbgrader reads this file when it runs in this folder (grading/course.py runs
+it here). The lessons in ../notebooks are the assignments; everything nbgrader
+writes (release/, submitted/, autograded/, feedback/, gradebook.db) goes under
+grading/course/, which git ignores. ``--CourseDirectory.root=...`` moves it.
+"""
+
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
+from nbgrader.preprocessors import GetGrades  # noqa: E402
+
+from feedback_filter import StripHiddenTests  # noqa: E402
+
+c = get_config()  # noqa: F821  (nbgrader provides get_config)
+
+c.CourseDirectory.course_id = "nnlab"
+c.CourseDirectory.root = os.path.join(HERE, "course")
+# The lessons are the assignments: notebooks/<lesson>/<lesson>.ipynb.
+c.CourseDirectory.source_directory = os.path.join(os.path.dirname(HERE), "notebooks")
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", ".*"]
+
+# Every cell of a lesson finishes in well under a minute; a cell that does not
+# (an infinite loop in a submission) is interrupted, recorded as an error, and
+# grading goes on with the next cell.
+c.Execute.timeout = int(os.environ.get("NNLAB_CELL_TIMEOUT", "60"))
+c.Execute.interrupt_on_timeout = True
+c.Execute.kernel_name = "python3"
+c.Execute.startup_timeout = 120
+
+# Feedback shows each test cell's visible part only: hidden tests stay hidden.
+c.GenerateFeedback.preprocessors = [GetGrades, StripHiddenTests, CSSHTMLHeaderPreprocessor]
+
+# A submission that prints megabytes must not bloat the gradebook or feedback.
+c.LimitOutput.max_lines = 200
