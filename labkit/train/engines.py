@@ -121,12 +121,15 @@ class TorchEngine:
             y = y.float()
         return y.to(self.device)
 
-    def step(self, xb, yb, train: bool, where: str):
-        """One minibatch: returns (loss value, predictions as NumPy)."""
+    def set_mode(self, train: bool) -> None:
+        """Training mode (dropout on) or evaluation mode, for a whole epoch."""
+        self.model.train(train)
+
+    def step(self, xb, yb, train: bool, where: str, keep: bool = True):
+        """One minibatch: returns (loss value, batch size, predictions as NumPy or None unless ``keep``)."""
         import torch
 
         xb, yb = self._inputs(xb), self._targets(yb)
-        self.model.train(train)
         with torch.set_grad_enabled(train):
             pred = self.model(xb)
             if self._kind in _FLOAT_TARGET_LOSSES and pred.dim() == 2 and pred.shape[1] == 1 and yb.dim() == 1:
@@ -136,7 +139,8 @@ class TorchEngine:
                 self.optimizer.zero_grad()
                 value.backward()
                 self.optimizer.step()
-        return _check_finite(float(value.detach()), where), pred.detach().cpu().numpy()
+        value = _check_finite(float(value.detach()), where)
+        return value, len(pred), pred.detach().cpu().numpy() if keep else None
 
     def targets_numpy(self, yb) -> np.ndarray:
         return yb.detach().cpu().numpy() if hasattr(yb, "detach") else np.asarray(yb)
@@ -173,13 +177,17 @@ class NumpyEngine:
         kind = loss_kind(self.loss)
         self.logits = kind != "BCELoss"
         self.regression = kind in REGRESSION_LOSSES
+        self._kind = kind
 
     def prepare(self, data):
         if isinstance(data, LoaderData):
             data = data.to_arrays()
         X = np.asarray(data.X)
         X = X if np.issubdtype(X.dtype, np.integer) else X.astype(np.float64)
-        return ArrayData(X, np.asarray(data.y), data.name)
+        y = np.asarray(data.y)
+        if self._kind in _FLOAT_TARGET_LOSSES:
+            y = y.astype(np.float64)
+        return ArrayData(X, y, data.name)
 
     def seed(self, seed: int) -> None:
         """Seed labkit.nn's own generator (Dropout masks) as well."""
@@ -189,21 +197,24 @@ class NumpyEngine:
             return
         manual_seed(seed)
 
-    def _set_mode(self, train: bool) -> None:
+    def set_mode(self, train: bool) -> None:
+        """Training mode (Dropout on) or evaluation mode, for a whole epoch."""
         if hasattr(self.model, "train"):
             self.model.train(train)
 
-    def step(self, xb, yb, train: bool, where: str):
-        self._set_mode(train)
+    def step(self, xb, yb, train: bool, where: str, keep: bool = True):
+        """One minibatch: returns (loss value, batch size, predictions or None unless ``keep``)."""
         if train:
             self.optimizer.zero_grad()
         pred = self.model(xb) if callable(self.model) else self.model.forward(xb)  # __call__ checks for NaN
+        if self._kind in _FLOAT_TARGET_LOSSES and np.ndim(pred) == 2 and np.shape(pred)[1] == 1 and np.ndim(yb) == 1:
+            yb = yb[:, None]  # (N,) targets against (N, 1) outputs
         value = float(self.loss.forward(pred, yb))
         _check_finite(value, where)
         if train:
             self.model.backward(self.loss.backward())
             self.optimizer.step()
-        return value, np.asarray(pred)
+        return value, len(pred), np.asarray(pred) if keep else None
 
     def targets_numpy(self, yb) -> np.ndarray:
         return np.asarray(yb)
@@ -215,7 +226,7 @@ class NumpyEngine:
         load_numpy_state(self.model, weights)
 
     def finish(self) -> None:
-        self._set_mode(False)
+        self.set_mode(False)
 
 
 def _labkit_nn_namespaces():

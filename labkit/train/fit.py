@@ -54,9 +54,9 @@ def _run_epoch(engine, data, batch_size: int, rng, train: bool, metrics: dict, l
     total, count = 0.0, 0
     keep = any(fn is not None for fn in metrics.values())
     preds, targets = [], []
+    engine.set_mode(train)
     for index, (xb, yb) in enumerate(data.batches(batch_size, rng)):
-        value, pred = engine.step(xb, yb, train=train, where=f"{label}, batch {index}")
-        n = len(pred)
+        value, n, pred = engine.step(xb, yb, train=train, where=f"{label}, batch {index}", keep=keep)
         total, count = total + value * n, count + n
         if keep:
             preds.append(pred)
