@@ -30,6 +30,9 @@ class Sequential(Module):
                 raise TypeError(f"Sequential expects modules, argument {i} is {layer!r}.{hint}")
         self.layers = list(layers)
 
+    def describe(self) -> str:
+        return "Sequential(" + ", ".join(layer.describe() for layer in self.layers) + ")"
+
     def named_children(self) -> Iterator[tuple[str, Module]]:
         for i, layer in enumerate(self.layers):
             yield str(i), layer
