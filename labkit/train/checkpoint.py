@@ -122,8 +122,10 @@ def load_checkpoint(model: object, path: str | os.PathLike) -> object:
     elif hasattr(model, "parameters"):
         try:
             with np.load(path, allow_pickle=False) as archive:
+                if not all(name.endswith(".npy") for name in archive.zip.namelist()):
+                    raise ValueError("it holds more than NumPy arrays (a torch.save file is a zip too)")
                 state = {name: archive[name] for name in archive.files}
-        except (ValueError, OSError) as error:
+        except (ValueError, OSError, AttributeError, TypeError) as error:
             raise ValueError(
                 f"{str(path)!r} is not a NumPy .npz checkpoint ({error}). A torch checkpoint loads only "
                 "into a torch.nn.Module."
