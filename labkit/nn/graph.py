@@ -18,6 +18,13 @@ def _layout(nodes: list[Value]) -> tuple[dict[int, int], dict[int, float]]:
     level: dict[int, int] = {}
     for node in nodes:  # topological order: inputs first
         level[id(node)] = 1 + max((level[id(c)] for c in node._prev), default=-1)
+    first_use: dict[int, int] = {}
+    for node in nodes:
+        for child in node._prev:
+            first_use[id(child)] = min(first_use.get(id(child), level[id(node)]), level[id(node)])
+    for node in nodes:  # an input sits just before the first operation that uses it
+        if not node._prev and id(node) in first_use:
+            level[id(node)] = first_use[id(node)] - 1
     row: dict[int, float] = {}
     columns: dict[int, list[Value]] = {}
     for node in nodes:

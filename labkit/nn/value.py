@@ -14,16 +14,14 @@ node passes on its gradient only once everything that uses it has added to it.
 from __future__ import annotations
 
 import math
+import numbers
 
 
 def _as_value(other) -> "Value":
     if isinstance(other, Value):
         return other
-    if isinstance(other, bool) or not isinstance(other, (int, float)):
-        try:
-            other = float(other)  # numpy scalars
-        except (TypeError, ValueError):
-            raise TypeError(f"Value can be combined with numbers and Values, got {type(other).__name__}.") from None
+    if isinstance(other, bool) or not isinstance(other, numbers.Real):
+        raise TypeError(f"Value can be combined with numbers and Values, got {type(other).__name__} {other!r}.")
     return Value(float(other))
 
 
