@@ -2,22 +2,54 @@
 
 Every loader returns a :class:`Dataset` (X, y, feature_names, target_names,
 description, extras) and takes a ``seed``; nothing is downloaded. Dataset
-cards live in ``datasets/cards/``; see ``datasets/README.md`` for the list.
+cards live in ``datasets/cards/``; ``datasets/README.md`` lists the loaders.
 """
 
 from labkit.data.dataset import Dataset
 from labkit.data.digits import load_digits
+from labkit.data.loans import load_loans
+from labkit.data.mnist1d import load_mnist1d
+from labkit.data.names import load_names
+from labkit.data.ratings import load_ratings
+from labkit.data.spectrogram import spectrogram, spectrogram_frequencies
 from labkit.data.split import train_val_test_split
+from labkit.data.texts import load_texts
+from labkit.data.time_series import load_time_series
 from labkit.data.toy import load_toy, make_blobs, make_circles, make_moons, make_spirals, make_xor
+from labkit.data.vocab import Vocab
+from labkit.data.vowels import load_vowels
+
+LOADERS = {
+    "digits": load_digits,
+    "mnist1d": load_mnist1d,
+    "toy": load_toy,
+    "names": load_names,
+    "time_series": load_time_series,
+    "vowels": load_vowels,
+    "ratings": load_ratings,
+    "texts": load_texts,
+    "loans": load_loans,
+}
 
 __all__ = [
     "Dataset",
+    "LOADERS",
+    "Vocab",
     "load_digits",
+    "load_loans",
+    "load_mnist1d",
+    "load_names",
+    "load_ratings",
+    "load_texts",
+    "load_time_series",
     "load_toy",
+    "load_vowels",
     "make_blobs",
     "make_circles",
     "make_moons",
     "make_spirals",
     "make_xor",
+    "spectrogram",
+    "spectrogram_frequencies",
     "train_val_test_split",
 ]
