@@ -64,3 +64,12 @@ def offline_guard():
     socket.socket.connect = _real_connect
     socket.socket.connect_ex = _real_connect_ex
     socket.getaddrinfo = _real_getaddrinfo
+
+
+# The grading tools (grading/course.py, grading/selftest.py) are scripts, not a package.
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO / "grading") not in sys.path:
+    sys.path.insert(0, str(REPO / "grading"))

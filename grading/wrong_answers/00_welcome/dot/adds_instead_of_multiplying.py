@@ -1,0 +1,2 @@
+def dot(a, b):
+    return sum(a) + sum(b)

@@ -1,0 +1,5 @@
+def neuron_output(x, w, b, activation="step"):
+    z = weighted_sum(x, w, b)
+    if activation == "sigmoid":
+        return 1.0 / (1.0 + np.exp(-z))
+    return np.where(z >= 0, 1.0, 0.0)

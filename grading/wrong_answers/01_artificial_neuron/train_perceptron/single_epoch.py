@@ -1,0 +1,9 @@
+def train_perceptron(X, y, lr=0.1, epochs=20):
+    X = np.asarray(X, dtype=float)
+    w = np.zeros(X.shape[1]); b = 0.0
+    mistakes = 0
+    for x_i, y_i in zip(X, y):
+        if (1.0 if x_i @ w + b >= 0 else 0.0) != y_i:
+            mistakes += 1
+        w, b = perceptron_update(w, b, x_i, y_i, lr)
+    return w, b, [mistakes]

@@ -1,0 +1,1 @@
+xor_best_accuracy = 3

@@ -1,0 +1,159 @@
+"""DP-SGD (Abadi et al., 2016): stochastic gradient descent with differential privacy.
+
+Plain SGD averages the batch's gradients, and one unusual example can move the model a
+lot, so the model may memorize it. DP-SGD bounds and hides each example's influence:
+
+1. compute every example's own gradient g_i (per-sample gradients, here with torch.func:
+   ``grad`` of the loss of one example, ``vmap``-ed over the batch);
+2. clip it to norm at most C = max_grad_norm:  g_i * min(1, C / ||g_i||);
+3. add Gaussian noise N(0, (noise_multiplier * C)^2) to the sum of clipped gradients;
+4. divide by the expected batch size and take an ordinary SGD step.
+
+The privacy this buys is counted by ``labkit.ethics.privacy.accountant``. The steps
+mirror ``opacus.optimizers.DPOptimizer`` (with ``loss_reduction="mean"``).
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+import torch
+from torch.func import functional_call, grad_and_value, vmap
+
+from labkit.ethics.privacy.accountant import compute_epsilon
+
+
+def per_sample_gradients(
+    model: torch.nn.Module,
+    loss_fn: Callable[[torch.Tensor, torch.Tensor], torch.Tensor],
+    x: torch.Tensor,
+    y: torch.Tensor,
+) -> tuple[dict[str, torch.Tensor], torch.Tensor]:
+    """The gradient of each example's loss with respect to each trainable parameter.
+
+    Args:
+        model: a torch module without batch statistics (no BatchNorm).
+        loss_fn: ``loss_fn(output, target)`` for a batch, e.g. torch.nn.CrossEntropyLoss(); it is
+            called on batches of one example.
+        x: inputs (B, ...); y: targets (B, ...).
+
+    Returns:
+        (gradients, losses): gradients[name] has shape (B, *parameter.shape); losses (B,).
+    """
+    params = {name: p.detach() for name, p in model.named_parameters() if p.requires_grad}
+    buffers = {name: b.detach() for name, b in model.named_buffers()}
+
+    def loss_of_one(params, x_one, y_one):
+        output = functional_call(model, (params, buffers), (x_one.unsqueeze(0),))  # a batch of one
+        return loss_fn(output, y_one.unsqueeze(0))
+
+    gradients, losses = vmap(grad_and_value(loss_of_one), in_dims=(None, 0, 0), randomness="different")(params, x, y)
+    return gradients, losses
+
+
+def clip_per_sample(gradients: dict[str, torch.Tensor], max_grad_norm: float) -> tuple[dict[str, torch.Tensor], torch.Tensor]:
+    """Scale each example's gradient (all parameters together) to norm at most ``max_grad_norm``.
+
+    Args:
+        gradients: name -> (B, *parameter.shape) per-sample gradients.
+        max_grad_norm: the clipping norm C.
+
+    Returns:
+        (clipped, norms): clipped like ``gradients``; norms (B,) before clipping. The factor is
+        min(1, C / (norm + 1e-6)) as in Opacus, so a clipped norm is always below C.
+    """
+    squares = [g.reshape(len(g), -1).pow(2).sum(dim=1) for g in gradients.values()]  # each (B,)
+    norms = torch.stack(squares, dim=1).sum(dim=1).sqrt()  # (B,)
+    factor = (max_grad_norm / (norms + 1e-6)).clamp(max=1.0)  # (B,)
+    clipped = {name: g * factor.view(-1, *(1,) * (g.dim() - 1)) for name, g in gradients.items()}
+    return clipped, norms
+
+
+class DPSGD:
+    """Differentially private SGD for a torch model.
+
+    Args:
+        model: the torch module to train (no BatchNorm: it mixes examples; use GroupNorm or LayerNorm).
+        lr: learning rate.
+        noise_multiplier: noise standard deviation in units of max_grad_norm (sigma).
+        max_grad_norm: per-example clipping norm C.
+        expected_batch_size: the batch size the noisy sum is divided by (with Poisson
+            sampling the actual size varies; with fixed batches it is the batch size).
+        seed: seeds the noise generator (None: nondeterministic).
+
+    Use it like SGD, with ``backward`` computing per-sample gradients::
+
+        optimizer.zero_grad()
+        loss = optimizer.backward(loss_fn, x, y)   # instead of loss_fn(model(x), y).backward()
+        optimizer.step()
+
+    After ``step``: ``p.grad`` holds the noisy averaged gradient, ``grad_norms_`` (B,) the
+    per-sample norms before clipping, ``steps_`` the number of steps taken.
+    """
+
+    def __init__(self, model: torch.nn.Module, lr: float, noise_multiplier: float, max_grad_norm: float,
+                 expected_batch_size: int, seed: Optional[int] = None):
+        if any(isinstance(m, torch.nn.modules.batchnorm._BatchNorm) for m in model.modules()):
+            raise ValueError("DP-SGD cannot train a model with BatchNorm: batch statistics mix examples, so one "
+                             "example's influence is not bounded. Hint: use torch.nn.GroupNorm or LayerNorm.")
+        if not lr > 0 or not noise_multiplier >= 0 or not max_grad_norm > 0:
+            raise ValueError(f"expected lr > 0, noise_multiplier >= 0, max_grad_norm > 0; got "
+                             f"{lr!r}, {noise_multiplier!r}, {max_grad_norm!r}.")
+        if not isinstance(expected_batch_size, int) or expected_batch_size < 1:
+            raise ValueError(f"expected_batch_size should be a positive integer, got {expected_batch_size!r}.")
+        self.model = model
+        self.lr = lr
+        self.noise_multiplier = noise_multiplier
+        self.max_grad_norm = max_grad_norm
+        self.expected_batch_size = expected_batch_size
+        self.seed = seed
+        self.params = {name: p for name, p in model.named_parameters() if p.requires_grad}
+        self._generator = None
+        self.steps_ = 0
+
+    def zero_grad(self) -> None:
+        for p in self.params.values():
+            p.grad = None
+            p.grad_sample = None
+
+    def backward(self, loss_fn: Callable[[torch.Tensor, torch.Tensor], torch.Tensor],
+                 x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        """Per-sample gradients of the batch x (B, ...), y (B, ...) into ``p.grad_sample`` (B, *p.shape).
+        Returns the mean loss (detached), like the value one would call ``backward`` on."""
+        gradients, losses = per_sample_gradients(self.model, loss_fn, x, y)
+        for name, p in self.params.items():
+            p.grad_sample = gradients[name]
+        return losses.mean()
+
+    @torch.no_grad()
+    def step(self) -> None:
+        """Clip each example's gradient, add noise to their sum, average, and update the parameters."""
+        if any(getattr(p, "grad_sample", None) is None for p in self.params.values()):
+            raise RuntimeError("DPSGD.step() needs per-sample gradients: call optimizer.backward(loss_fn, x, y) "
+                               "first (a plain loss.backward() does not keep each example's gradient).")
+        if self._generator is None:
+            device = next(iter(self.params.values())).device
+            self._generator = torch.Generator(device=device)
+            if self.seed is None:
+                self._generator.seed()
+            else:
+                self._generator.manual_seed(self.seed)
+        clipped, self.grad_norms_ = clip_per_sample({n: p.grad_sample for n, p in self.params.items()},
+                                                    self.max_grad_norm)
+        std = self.noise_multiplier * self.max_grad_norm
+        for name, p in self.params.items():
+            summed = clipped[name].sum(dim=0)  # (*p.shape)
+            noise = std * torch.randn(summed.shape, generator=self._generator, dtype=summed.dtype, device=summed.device)
+            p.grad = (summed + noise) / self.expected_batch_size
+            p.add_(p.grad, alpha=-self.lr)
+            p.grad_sample = None
+        self.steps_ += 1
+
+    def epsilon(self, delta: float, dataset_size: int) -> float:
+        """Privacy spent so far, at ``delta``, if batches were sampled from ``dataset_size`` examples
+        with rate expected_batch_size / dataset_size (Poisson sampling, as the accountant assumes)."""
+        if not isinstance(dataset_size, int) or dataset_size < self.expected_batch_size:
+            raise ValueError(f"dataset_size should be an integer >= expected_batch_size "
+                             f"({self.expected_batch_size}), got {dataset_size!r}.")
+        sample_rate = self.expected_batch_size / dataset_size
+        return compute_epsilon(self.noise_multiplier, sample_rate, self.steps_, delta)
