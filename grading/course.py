@@ -58,9 +58,16 @@ def nbgrader(*args: str, root: Path = DEFAULT_ROOT, timeout: int | None = None,
 
 
 def release(names: list[str] | None = None, root: Path = DEFAULT_ROOT) -> Path:
-    """Generate the student version of each lesson into ``root/release/<lesson>/``."""
-    for name in names or lessons():
-        nbgrader("generate_assignment", name, "--force", root=root)
+    """Generate the student version of each lesson (default: all) into ``root/release/<lesson>/``.
+
+    Also records each lesson as an assignment in the gradebook. All lessons go in
+    one nbgrader run (nbgrader globs ``*``), which is much faster than one run each.
+    """
+    if names is None or set(names) >= set(lessons()):
+        nbgrader("generate_assignment", "*", "--force", root=root)
+    else:
+        for name in names:
+            nbgrader("generate_assignment", name, "--force", root=root)
     return Path(root) / "release"
 
 
@@ -123,16 +130,19 @@ def build_workspace(dest: Path, source: bool = False, root: Path = DEFAULT_ROOT)
     files copied.
     """
     dest = Path(dest)
-    if source:
-        origin = NOTEBOOKS
+    missing = [name for name in lessons() if not (dest / name / f"{name}.ipynb").exists()]
+    if source or not missing:
+        origin = NOTEBOOKS  # nothing to release: only assets may be new
     else:
-        origin = release(root=root)
+        origin = release(missing, root=root)
     copied = []
     for name in lessons():
-        src_dir = origin / name
+        src_dir = origin / name if name in missing else NOTEBOOKS / name
         for src in sorted(src_dir.rglob("*")):
             if src.is_dir() or "__pycache__" in src.parts or ".ipynb_checkpoints" in src.parts:
                 continue
+            if not source and src.suffix == ".ipynb" and name not in missing:
+                continue  # never hand out an instructor notebook as an asset
             target = dest / name / src.relative_to(src_dir)
             if target.exists():
                 continue

@@ -1,0 +1,64 @@
+# NN Lab: the two commands are `make lab` (open the course) and `make test` (run every test).
+# Both create the project environment in .venv on first use and reuse it afterwards.
+
+PYTHON    ?= python3
+VENV      := .venv
+PY        := $(VENV)/bin/python
+HOST      := 127.0.0.1
+PORT      ?= 8888
+WORKSPACE ?= workspace
+PYTEST_ARGS ?=
+
+.PHONY: lab instructor test test-fast release autograde feedback grades bench clean-venv help
+
+help:
+	@echo "make lab         open the course in JupyterLab (your workspace: ./$(WORKSPACE))"
+	@echo "make instructor  open the instructor version (solutions and hidden tests) in ./workspace-instructor"
+	@echo "make test        run the whole test suite"
+	@echo "make test-fast   the suite without notebook execution, servers or the browser"
+	@echo "make release | autograde SUBMISSIONS=dir | feedback | grades   grading (see grading/README.md)"
+	@echo "make bench       print the benchmark figures"
+
+# The environment: runtime packages for the lab, plus test-only packages for the tests.
+$(VENV)/.lab-installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e .
+	@touch $@
+
+$(VENV)/.dev-installed: pyproject.toml $(VENV)/.lab-installed
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	@touch $@
+
+lab: $(VENV)/.lab-installed
+	$(PY) grading/course.py workspace $(WORKSPACE)
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(PY) -m jupyterlab --ServerApp.ip=$(HOST) --ServerApp.port=$(PORT) \
+		--ServerApp.root_dir="$(CURDIR)/$(WORKSPACE)" --LabApp.default_url=/lab/tree/00_welcome/00_welcome.ipynb
+
+instructor: $(VENV)/.lab-installed
+	$(PY) grading/course.py workspace workspace-instructor --source
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(PY) -m jupyterlab --ServerApp.ip=$(HOST) --ServerApp.port=$(PORT) \
+		--ServerApp.root_dir="$(CURDIR)/workspace-instructor"
+
+test: $(VENV)/.dev-installed
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+test-fast: $(VENV)/.dev-installed
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(PY) -m pytest -n 2 -m "not slow and not browser" $(PYTEST_ARGS)
+
+release: $(VENV)/.lab-installed
+	$(PY) grading/course.py release
+
+autograde: $(VENV)/.lab-installed
+	$(PY) grading/course.py autograde $(SUBMISSIONS)
+
+feedback: $(VENV)/.lab-installed
+	$(PY) grading/course.py feedback
+
+grades: $(VENV)/.lab-installed
+	$(PY) grading/course.py export grades.csv
+
+bench: $(VENV)/.dev-installed
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+clean-venv:
+	rm -rf $(VENV)
