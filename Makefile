@@ -7,6 +7,7 @@ PY        := $(VENV)/bin/python
 HOST      := 127.0.0.1
 PORT      ?= 8888
 WORKSPACE ?= workspace
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 PYTEST_ARGS ?=
 
 .PHONY: lab instructor test test-fast release autograde feedback grades bench clean-venv help
@@ -32,12 +33,12 @@ $(VENV)/.dev-installed: pyproject.toml $(VENV)/.lab-installed
 lab: $(VENV)/.lab-installed
 	$(PY) grading/course.py workspace $(WORKSPACE)
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(PY) -m jupyterlab --ServerApp.ip=$(HOST) --ServerApp.port=$(PORT) \
-		--ServerApp.root_dir="$(CURDIR)/$(WORKSPACE)" --LabApp.default_url=/lab/tree/00_welcome/00_welcome.ipynb
+		--ServerApp.root_dir="$(CURDIR)/$(WORKSPACE)" --LabApp.default_url=/lab/tree/00_welcome/00_welcome.ipynb $(ALLOW_ROOT)
 
 instructor: $(VENV)/.lab-installed
 	$(PY) grading/course.py workspace workspace-instructor --source
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(PY) -m jupyterlab --ServerApp.ip=$(HOST) --ServerApp.port=$(PORT) \
-		--ServerApp.root_dir="$(CURDIR)/workspace-instructor"
+		--ServerApp.root_dir="$(CURDIR)/workspace-instructor" $(ALLOW_ROOT)
 
 test: $(VENV)/.dev-installed
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)

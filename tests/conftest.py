@@ -8,7 +8,10 @@ import socket
 
 import pytest
 
-os.environ.setdefault("MPLBACKEND", "Agg")
+import matplotlib  # noqa: E402
+
+matplotlib.use("Agg")  # this process only: kernels the tests start keep Jupyter's inline backend
+os.environ.pop("MPLBACKEND", None)
 os.environ.setdefault("TQDM_DISABLE", "1")
 
 

@@ -1,0 +1,151 @@
+"""Every lesson, opened in JupyterLab in headless Chromium, runs top to bottom and shows its widgets.
+
+One JupyterLab server (on 127.0.0.1, stopped at the end) serves an instructor workspace
+(solutions in). For each lesson the test opens the notebook, runs all cells through
+JupyterLab's own "run all" command, waits for the kernel, and checks that no cell
+errored, that every widget rendered (a slider or another control is visible) and
+that no "Error displaying widget" appears. A screenshot of each lesson is saved to
+test-artifacts/. Skipped, with the reason, only where chromium is not installed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+import course
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
+
+CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+ARTIFACTS = course.REPO / "test-artifacts"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (apt-get install chromium); .ci/run installs it")
+    tmp = tmp_path_factory.mktemp("lab")
+    workspace = tmp / "workspace"
+    course.build_workspace(workspace, source=True)
+    settings = tmp / "settings" / "@jupyterlab" / "notebook-extension"
+    settings.mkdir(parents=True)
+    # Render every cell (no virtual scrolling) so that off-screen widgets are in the page.
+    (settings / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
+    apputils = tmp / "settings" / "@jupyterlab" / "apputils-extension"
+    apputils.mkdir(parents=True)
+    (apputils / "notification.jupyterlab-settings").write_text(json.dumps({"fetchNews": "false"}))
+    port, token = _free_port(), secrets.token_hex(16)
+    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(tmp / "settings"), JUPYTER_RUNTIME_DIR=str(tmp / "runtime"),
+               PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
+    log = (tmp / "jupyterlab.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={workspace}",
+         "--LabApp.expose_app_in_browser=True", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+         "--ServerApp.port_retries=0", *(["--allow-root"] if os.geteuid() == 0 else [])],
+        stdout=log, stderr=subprocess.STDOUT, env=env, cwd=tmp)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 90
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+                break
+            except OSError:
+                if server.poll() is not None or time.time() > deadline:
+                    raise RuntimeError(f"JupyterLab did not start:\n{(tmp / 'jupyterlab.log').read_text()[-3000:]}")
+                time.sleep(0.5)
+        yield base, token, tmp
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser(lab):
+    from playwright.sync_api import sync_playwright
+
+    tmp = lab[2]
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(tmp / "chromium-profile"), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 1000})
+        yield context
+        context.close()
+
+
+STATE_JS = """() => {
+  const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+  if (!w || !w.content || !w.content.model || !w.sessionContext.session) return null;
+  const cells = w.content.model.cells;
+  const out = {kernel: w.sessionContext.session.kernel ? w.sessionContext.session.kernel.status : 'none',
+               code: 0, run: 0, errors: []};
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells.get(i);
+    if (c.type !== 'code') continue;
+    out.code += 1;
+    if (c.executionCount) out.run += 1;
+    for (const o of c.outputs.toJSON()) {
+      if (o.output_type === 'error') out.errors.push(`cell ${i}: ${o.ename}: ${String(o.evalue).slice(0, 300)}`);
+    }
+  }
+  return out;
+}"""
+
+
+def lesson_params():
+    return course.lessons()
+
+
+@pytest.mark.parametrize("lesson", lesson_params())
+def test_lesson_runs_in_jupyterlab(lab, browser, lesson):
+    base, token, _ = lab
+    page = browser.new_page()
+    try:
+        page.goto(f"{base}/lab/tree/{lesson}/{lesson}.ipynb?token={token}", wait_until="domcontentloaded")
+        page.wait_for_function("() => { const s = (" + STATE_JS + ")(); return s && s.kernel === 'idle'; }",
+                               timeout=90_000)
+        page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        page.wait_for_function(
+            "() => { const s = (" + STATE_JS + ")(); return s && s.kernel === 'idle' && s.run === s.code; }",
+            timeout=180_000, polling=500)
+        page.wait_for_timeout(1500)  # let widget views finish rendering
+        state = page.evaluate(STATE_JS)
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"browser-{lesson}.png"), full_page=False)
+        assert page.locator(".jp-OutputArea img").count() > 0, f"{lesson}: no plot was rendered as an image"
+        assert not state["errors"], f"{lesson}: cells raised errors in JupyterLab: {state['errors']}"
+        assert page.get_by_text("Error displaying widget").count() == 0, f"{lesson}: a widget failed to display"
+        if not lesson.startswith("00"):
+            controls = page.locator(".jp-OutputArea .widget-slider, .jp-OutputArea .widget-dropdown, "
+                                    ".jp-OutputArea .widget-toggle-buttons, .jp-OutputArea .widget-button")
+            assert controls.count() > 0, f"{lesson}: no widget control rendered"
+            first = controls.first
+            first.scroll_into_view_if_needed()
+            assert first.is_visible(), f"{lesson}: the first widget control is not visible"
+            page.screenshot(path=str(ARTIFACTS / f"browser-{lesson}-widget.png"), full_page=False)
+    finally:
+        page.close()
