@@ -16,7 +16,8 @@ class Dataset:
 
     X: (N, ...) float32 features, or int64 token ids for sequences.
     y: (N,) int64 class labels, (N, ...) float32 targets, or None.
-    feature_names: a name per feature column (X.shape[1]) or None.
+    feature_names: a name per feature (the last axis of X: columns of a table,
+        channels of a sequence) or None.
     target_names: a name per class (index = label) or None.
     description: one line saying what the data is.
     extras: anything else (raw strings, sampling rate, group attribute, ...).

@@ -69,8 +69,9 @@ class NeuronPlayground(widgets.VBox):
         with redraw(self.out, figsize=(5, 4.2)) as ax:
             plot_decision_boundary(neuron, self.X, self.y, ax=ax, resolution=120)
             plot_line(self.w1.value, self.w2.value, self.b.value, ax=ax)
-            ax.set_title(f"{self.w1.value:+.1f}·x1 {self.w2.value:+.1f}·x2 {self.b.value:+.1f}  "
-                         f"accuracy {self.accuracy():.0%}")
+            self.title = (f"{self.w1.value:+.1f}·x1 {self.w2.value:+.1f}·x2 {self.b.value:+.1f}  "
+                          f"accuracy {self.accuracy():.0%}")
+            ax.set_title(self.title)
         if len(self.X) <= 8:
             z = neuron.weighted_sum(self.X)
             out = neuron(self.X)

@@ -28,7 +28,7 @@ def reweighing_weights(y_true: Any, *, groups: Any) -> np.ndarray:
         groups: group label per example, shape (N,).
 
     Returns:
-        weights, shape (N,), positive, with mean 1.
+        weights, shape (N,), positive; their mean is 1 when every group has both labels.
     """
     y_true = check_binary(y_true, "y_true")
     groups = check_groups(groups)

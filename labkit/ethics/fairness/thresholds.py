@@ -80,7 +80,7 @@ class GroupThresholds:
         rates, correct = np.array(rates), np.array(correct)  # (G, T) each
         unconstrained = np.isnan(rates).all(axis=1)  # groups without positives under equal opportunity
         for g in np.array(names)[unconstrained]:
-            warnings.warn(f"group {g!r} has no positive examples: its true positive rate is undefined, so its "
+            warnings.warn(f"group {_plain(g)!r} has no positive examples: its true positive rate is undefined, so its "
                           "threshold is chosen for accuracy alone.", FairnessWarning, stacklevel=2)
 
         best_total, best_choice = -1, None

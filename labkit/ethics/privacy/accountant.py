@@ -27,6 +27,12 @@ from scipy import special
 DEFAULT_ORDERS = tuple([1 + x / 10.0 for x in range(1, 100)] + list(range(12, 64)))
 
 
+def _log_sum_exp(log_terms: np.ndarray, signs: np.ndarray | float = 1.0) -> float:
+    """log(sum_k signs_k * exp(log_terms_k)) without overflow (the sum must be positive)."""
+    largest = float(np.max(log_terms))
+    return largest + math.log(float(np.sum(signs * np.exp(log_terms - largest))))
+
+
 def _log_a_integer(q: float, sigma: float, alpha: int) -> float:
     """log A_alpha for an integer order: expand the power with the binomial theorem,
 
@@ -35,7 +41,7 @@ def _log_a_integer(q: float, sigma: float, alpha: int) -> float:
     i = np.arange(alpha + 1)
     log_binomial = special.gammaln(alpha + 1) - special.gammaln(i + 1) - special.gammaln(alpha - i + 1)
     log_terms = log_binomial + i * math.log(q) + (alpha - i) * math.log1p(-q) + (i * i - i) / (2 * sigma**2)
-    return float(special.logsumexp(log_terms))
+    return _log_sum_exp(log_terms)
 
 
 def _log_a_fractional(q: float, sigma: float, alpha: float) -> float:
@@ -65,7 +71,7 @@ def _log_a_fractional(q: float, sigma: float, alpha: float) -> float:
         n_terms *= 2
     log_terms = np.concatenate([first[: last + 1], second[: last + 1]])
     signs = np.tile(np.sign(coefficient[: last + 1]), 2)
-    return float(special.logsumexp(log_terms, b=signs))
+    return _log_sum_exp(log_terms, signs)
 
 
 def compute_rdp(noise_multiplier: float, sample_rate: float, steps: int,
