@@ -11,7 +11,7 @@ def test_playground_draws_and_redraws_on_slider_move():
     assert "z = w·x + b" in w.caption.value and "accuracy 50%" in w.title
     w.b.value = -1.5
     assert w.accuracy() == 1.0  # now AND
-    assert "+1.50" in w.caption.value
+    assert "<td>-1.50<" in w.caption.value and "<td>+0.50<" in w.caption.value
     assert w.title.endswith("-1.5  accuracy 100%")
 
 
