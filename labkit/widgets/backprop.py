@@ -16,6 +16,7 @@ import html
 from typing import Callable
 
 import ipywidgets as widgets
+from matplotlib.text import Annotation
 
 from labkit.nn.graph import draw_graph
 from labkit.nn.value import Value
@@ -60,11 +61,12 @@ def neuron_graph() -> Value:
 def squared_error_graph() -> Value:
     """The loss of a one-weight model: L = (w*x + b - y)^2 with x = 1.5, y = 2."""
     w, x, b = Value(0.5, label="w"), Value(1.5, label="x"), Value(0.25, label="b")
+    minus_y = Value(-2.0, label="-y")
     wx = w * x
     wx.label = "w*x"
     pred = wx + b
     pred.label = "pred"
-    err = pred - 2.0
+    err = pred + minus_y
     err.label = "error"
     out = err ** 2
     out.label = "L"
@@ -173,7 +175,7 @@ class BackpropStepper(widgets.VBox):
     def redraw(self) -> None:
         self._replay(self.step)
         current = self.current
-        receiving = set(id(c) for c in current._prev) if current is not None else set()
+        receiving = set(id(c) for c in current._prev) if current is not None else {id(self.output)}
         done = set(id(n) for n in self.operations[:max(self.step - 1, 0)])
         self.colors = {}
         for node in self.nodes:
@@ -200,7 +202,7 @@ class BackpropStepper(widgets.VBox):
 
     def _paint(self, ax, current: Value | None) -> None:
         """Colour draw_graph's boxes: one text per node (topological order), then one per operation."""
-        texts = ax.texts
+        texts = [t for t in ax.texts if not isinstance(t, Annotation)]  # the arrows are Annotations
         with_ops = [n for n in self.nodes if n._prev]
         if len(texts) != len(self.nodes) + len(with_ops):
             return  # draw_graph changed its drawing; leave the default colours
@@ -234,7 +236,10 @@ class BackpropStepper(widgets.VBox):
                 lines.append(f"<li>{child_name}: local d{name}/d{child_name} = {local[id(child)]:+.4g}; "
                              f"{child_name}.grad += {local[id(child)]:+.4g} × {current.grad:+.4g} = "
                              f"{contribution:+.4g} → {child_name}.grad is now {child.grad:+.4g}</li>")
-            text = (f"Step {self.step}: <b>{name} = {html.escape(current._op)}({', '.join(parts)})</b> "
+            op = html.escape(current._op)
+            formula = (f"{parts[0]} {op} {parts[1]}" if len(parts) == 2 else
+                       f"{parts[0]}{op}" if op.startswith("**") else f"{op}({', '.join(parts)})")
+            text = (f"Step {self.step}: <b>{name} = {formula}</b> "
                     f"has grad {current.grad:+.4g} (= d{out_name}/d{name}) and passes it to its inputs:"
                     f"<ul>{''.join(lines)}</ul>")
             if self.step == len(self.operations):

@@ -49,6 +49,7 @@ def test_last_step_equals_value_backward(name):
     w.slider.value = w.slider.max
     assert w.next_button.disabled
     expected = _final_grads(EXAMPLES[name])
+    assert set(w.grads()) == set(expected), "every node of the examples has a label"
     for label, grad in w.grads().items():
         assert grad == pytest.approx(expected[label]), label
     assert "Backward is complete" in w.caption.value
