@@ -169,15 +169,17 @@ def time_shift(waves: np.ndarray, max_shift: int, *, seed: Seed = 0) -> np.ndarr
 
 
 def add_noise_snr(waves: np.ndarray, snr_db: float, *, seed: Seed = 0) -> np.ndarray:
-    """Add white noise so that each wave's signal-to-noise ratio is ``snr_db`` decibels.
+    """Add white noise so that each wave's signal-to-noise ratio is exactly ``snr_db`` decibels.
 
-    noise power = mean(wave ** 2) / 10 ** (snr_db / 10). waves (L,) or (N, L) -> same shape.
+    The Gaussian noise drawn for each wave is rescaled so its power is exactly
+    mean(wave ** 2) / 10 ** (snr_db / 10). waves (L,) or (N, L) -> same shape.
     """
     snr_db = check_float("snr_db", snr_db, -50.0, 150.0)
     waves = _as_waves(waves, "add_noise_snr")
     batch = waves[None] if waves.ndim == 1 else waves
     power = np.mean(np.asarray(batch, dtype=np.float64) ** 2, axis=1, keepdims=True)  # (N, 1)
-    noise = _rng(seed).standard_normal(batch.shape) * np.sqrt(power / 10 ** (snr_db / 10))
+    noise = _rng(seed).standard_normal(batch.shape)
+    noise *= np.sqrt(power / 10 ** (snr_db / 10) / np.mean(noise**2, axis=1, keepdims=True))
     dtype = waves.dtype if np.issubdtype(waves.dtype, np.floating) else np.float64
     out = (batch + noise).astype(dtype)
     return out[0] if waves.ndim == 1 else out

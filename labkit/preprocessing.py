@@ -80,7 +80,8 @@ class StandardScaler(_Scaler):
         self.n_samples_seen_ = X.shape[0]
         self.mean_ = X.mean(axis=0) if self.with_mean else np.zeros(X.shape[1])
         self.var_ = X.var(axis=0)
-        self.scale_ = np.where(self.var_ > 0, np.sqrt(self.var_), 1.0) if self.with_std else np.ones(X.shape[1])
+        constant = _is_constant(self.var_, X.mean(axis=0), len(X))
+        self.scale_ = np.where(constant, 1.0, np.sqrt(self.var_)) if self.with_std else np.ones(X.shape[1])
         return self
 
     def transform(self, X: np.ndarray) -> np.ndarray:
@@ -119,7 +120,7 @@ class MinMaxScaler(_Scaler):
         self.data_min_ = X.min(axis=0)
         self.data_max_ = X.max(axis=0)
         self.data_range_ = self.data_max_ - self.data_min_
-        span = np.where(self.data_range_ > 0, self.data_range_, 1.0)
+        span = np.where(self.data_range_ < 10 * np.finfo(np.float64).eps, 1.0, self.data_range_)
         self.scale_ = (high - low) / span
         self.min_ = low - self.data_min_ * self.scale_
         return self
@@ -150,7 +151,7 @@ class MinMaxScaler(_Scaler):
 
 
 class Normalizer(_Scaler):
-    """Scale each *row* to unit length (norm "l2", "l1" or "max"); rows of zeros stay zero.
+    """Scale each *row* to unit length (norm "l2", "l1" or "max"); rows of (near) zeros stay as they are.
 
     Nothing is learned from the data except n_features_in_: every row is handled on
     its own, so there is no statistic to leak. The row lengths are lost, so
@@ -184,7 +185,8 @@ class Normalizer(_Scaler):
         self._check_fitted("transform")
         X = self._check_X(X, "transform")
         norms = self.row_norms(X)
-        return (X / np.where(norms > 0, norms, 1.0)[:, None]).astype(self._out_dtype(X))
+        tiny = norms < 10 * np.finfo(np.float64).eps  # (near) zero rows are left as they are
+        return (X / np.where(tiny, 1.0, norms)[:, None]).astype(self._out_dtype(X))
 
     def inverse_transform(self, Z: np.ndarray, norms: np.ndarray | None = None) -> np.ndarray:
         """Z[i] * norms[i]: Z (N, F), norms (N,) -> (N, F). Needs the original row lengths."""
@@ -203,6 +205,12 @@ class Normalizer(_Scaler):
     def _check_norm(self) -> None:
         if self.norm not in self.NORMS:
             raise ValueError(f"Normalizer(norm={self.norm!r}) is not known; choose one of {list(self.NORMS)}.")
+
+
+def _is_constant(var: np.ndarray, mean: np.ndarray, n: int) -> np.ndarray:
+    """True where a variance is only floating-point rounding error (as scikit-learn decides)."""
+    eps = np.finfo(np.float64).eps
+    return var <= n * eps * var + (n * mean * eps) ** 2
 
 
 def fit_transform_splits(scaler: _Scaler, train: np.ndarray, *others: np.ndarray) -> tuple[np.ndarray, ...]:
