@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-import ipaddress
 import os
+
+# Two pytest workers share two cores: one BLAS/OpenMP thread each (kernels inherit this),
+# or a small matrix product can take seconds while threads fight over the cores.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import ipaddress  # noqa: E402
 import socket
 
 import pytest

@@ -1,0 +1,79 @@
+"""The loss-threshold membership inference attack: its numbers against scikit-learn's ROC
+tools, and its verdict on a model that memorized its data and on one that never saw it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.metrics import roc_auc_score, roc_curve
+
+from labkit.errors import ShapeError
+from labkit.ethics.privacy import loss_threshold_attack, membership_advantage, per_example_loss
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    members=st.lists(st.integers(0, 6), min_size=1, max_size=30),  # small integers: many ties
+    others=st.lists(st.integers(0, 6), min_size=1, max_size=30),
+)
+def test_advantage_and_auc_equal_sklearn(members, others):
+    result = membership_advantage(np.array(members, float) / 3, np.array(others, float) / 3)
+    labels = np.r_[np.ones(len(members)), np.zeros(len(others))]
+    scores = -np.r_[members, others] / 3  # lower loss -> more likely a member
+    if len(set(labels)) == 2:
+        fpr, tpr, _ = roc_curve(labels, scores)
+        assert result.advantage == pytest.approx(max(0.0, float(np.max(tpr - fpr))))
+        assert result.auc == pytest.approx(roc_auc_score(labels, scores))
+    at_threshold = (np.array(members) / 3 <= result.threshold).mean() - (np.array(others) / 3 <= result.threshold).mean()
+    assert result.tpr - result.fpr == pytest.approx(result.advantage) == pytest.approx(at_threshold)
+
+
+def random_label_task(seed: int, n: int):
+    """Inputs with labels that carry no signal: a model can only memorize them."""
+    generator = torch.Generator().manual_seed(seed)
+    return torch.randn(n, 20, generator=generator), torch.randint(0, 2, (n,), generator=generator)
+
+
+def train(x: torch.Tensor, y: torch.Tensor, steps: int = 300) -> torch.nn.Module:
+    torch.manual_seed(0)
+    model = torch.nn.Sequential(torch.nn.Linear(20, 128), torch.nn.ReLU(), torch.nn.Linear(128, 2))
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
+    for _ in range(steps):
+        optimizer.zero_grad()
+        torch.nn.functional.cross_entropy(model(x), y).backward()
+        optimizer.step()
+    return model
+
+
+def test_overfit_model_leaks_membership_and_unseen_data_does_not():
+    members, non_members = random_label_task(1, 100), random_label_task(2, 100)
+    overfit = train(*members)
+    leaky = loss_threshold_attack(overfit, members, non_members)
+    assert leaky.advantage > 0.6 and leaky.auc > 0.85
+
+    # the same kind of model, trained elsewhere: neither set was seen, so nothing tells them apart
+    other = train(*random_label_task(3, 100))
+    unseen_a, unseen_b = random_label_task(4, 300), random_label_task(5, 300)
+    blind = loss_threshold_attack(other, unseen_a, unseen_b)
+    assert blind.advantage < 0.15 and abs(blind.auc - 0.5) < 0.08
+    assert "advantage" in leaky._repr_markdown_()
+
+
+def test_per_example_loss_restores_training_mode_and_checks_its_input():
+    model = torch.nn.Sequential(torch.nn.Linear(3, 2), torch.nn.Dropout(0.5))
+    model.train()
+    x, y = torch.randn(5, 3), torch.tensor([0, 1, 0, 1, 1])
+    losses = per_example_loss(model, x, y)
+    assert model.training and losses.shape == (5,)
+    np.testing.assert_allclose(losses, per_example_loss(model, x, y))  # eval mode: dropout off, repeatable
+    with pytest.raises(ShapeError, match="reduction='none'"):
+        per_example_loss(model, x, y, loss_fn=torch.nn.CrossEntropyLoss())
+    with pytest.raises(ShapeError, match="same number of examples"):
+        per_example_loss(model, x, y[:3])
+    with pytest.raises(ShapeError, match="non-empty"):
+        membership_advantage([], [1.0])
+    with pytest.raises(ValueError, match="nan or inf"):
+        membership_advantage([np.nan], [1.0])
