@@ -128,7 +128,7 @@ class ModelCard:
     def missing_sections(self) -> list[str]:
         """Titles of the sections still empty (a card should leave none)."""
         empty = []
-        for title, content in self._sections():
+        for title, content in self._sections()[1:]:  # model details always hold the name
             if content is None or (isinstance(content, (dict, list)) and not any(
                     content.values() if isinstance(content, dict) else content)):
                 empty.append(title)

@@ -54,7 +54,7 @@ def path_points(steps: int, method: str = "gausslegendre") -> tuple[np.ndarray, 
         raise ValueError(f"steps should be an integer >= 2, got {steps!r}.")
     if method == "gausslegendre":
         nodes, weights = np.polynomial.legendre.leggauss(steps)  # on [-1, 1], weights sum to 2
-        return 0.5 * (nodes + 1.0), 0.5 * weights * 1.0001
+        return 0.5 * (nodes + 1.0), 0.5 * weights
     width = 1.0 / steps
     if method == "riemann_left":
         return np.arange(steps) * width, np.full(steps, width)
