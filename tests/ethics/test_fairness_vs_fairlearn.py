@@ -67,6 +67,8 @@ def restricted(fairlearn_metric, y_true, y_pred, groups, keep_group):
             keep |= groups == g
     if not keep.any():
         return float("nan")
+    if keep.sum() == 1:
+        return 0.0  # one example, one group: no gap (Fairlearn rejects one-row inputs)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return fairlearn_metric(y_true[keep], y_pred[keep], sensitive_features=groups[keep])
@@ -77,7 +79,7 @@ def fpr_difference(y_true, y_pred, sensitive_features):
                        sensitive_features=sensitive_features).difference()
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=20, deadline=None)
 @given(data=decisions())
 def test_group_table_equals_metricframe(data):
     y_true, y_pred, groups = data
