@@ -5,6 +5,14 @@ becomes one column of a matrix, so the whole convolution is one matrix product
 per image. The patches are read through ``np.lib.stride_tricks.as_strided`` (a
 view, no copy, until the columns are laid out once). col2im goes back: it adds
 each column entry to the pixel it came from, one kernel position at a time.
+
+For stride 1 (the usual case) Conv2d uses a "wide" variant of the same idea: seen
+as one flat row of pixels per channel, the padded image shifted by kernel position
+(i, j) is simply the flat row starting at i * Wp + j. Each patch row is then a
+contiguous slice, and col2im becomes kh*kw additions of contiguous slices. The
+price: every output row is computed Wp wide instead of OW wide, and the extra
+kw - 1 columns (which mix the end of one row with the start of the next) are
+dropped from the output and get zero gradient.
 """
 
 from __future__ import annotations
@@ -53,15 +61,19 @@ def sliding_windows(xp: np.ndarray, kernel: tuple[int, int], stride: tuple[int, 
 
 def im2col(x: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int],
            padding: tuple[int, int]) -> np.ndarray:
-    """x (N, C, H, W) -> columns (N, C*kh*kw, OH*OW): one column per output pixel."""
-    windows = sliding_windows(pad2d(x, padding), kernel, stride)  # (N, C, kh, kw, OH, OW)
+    """x (N, C, H, W) -> columns (C*kh*kw, N*OH*OW): one column per output pixel of every image.
+
+    Row (c, i, j) holds pixel (i, j) of channel c of every window, so the whole
+    convolution is one matrix product: weight (O, C*kh*kw) @ columns.
+    """
+    windows = sliding_windows(pad2d(x, padding), kernel, stride)  # (N, C, kh, kw, OH, OW), a view
     n, c, kh, kw, oh, ow = windows.shape
-    return windows.reshape(n, c * kh * kw, oh * ow)  # the one copy
+    return windows.transpose(1, 2, 3, 0, 4, 5).reshape(c * kh * kw, n * oh * ow)  # the one copy
 
 
 def col2im(cols: np.ndarray, input_shape: tuple, kernel: tuple[int, int], stride: tuple[int, int],
            padding: tuple[int, int]) -> np.ndarray:
-    """The adjoint of im2col: columns (N, C*kh*kw, OH*OW) -> (N, C, H, W), overlaps summed.
+    """The adjoint of im2col: columns (C*kh*kw, N*OH*OW) -> (N, C, H, W), overlaps summed.
 
     Loops over the kh*kw kernel positions; each adds a whole (N, C, OH, OW) block
     into a strided slice of the padded image (no np.add.at needed).
@@ -69,12 +81,45 @@ def col2im(cols: np.ndarray, input_shape: tuple, kernel: tuple[int, int], stride
     n, c, h, w = input_shape
     (kh, kw), (sh, sw), (ph, pw) = kernel, stride, padding
     oh, ow = output_size(h, kh, sh, ph), output_size(w, kw, sw, pw)
-    blocks = cols.reshape(n, c, kh, kw, oh, ow)
-    padded = np.zeros((n, c, h + 2 * ph, w + 2 * pw), dtype=cols.dtype)
+    blocks = cols.reshape(c, kh, kw, n, oh, ow)
+    padded = np.zeros((c, n, h + 2 * ph, w + 2 * pw), dtype=cols.dtype)  # channel-major, like cols
     for i in range(kh):
         for j in range(kw):
-            padded[:, :, i:i + sh * oh:sh, j:j + sw * ow:sw] += blocks[:, :, i, j]
-    return padded[:, :, ph:ph + h, pw:pw + w]
+            padded[:, :, i:i + sh * oh:sh, j:j + sw * ow:sw] += blocks[:, i, j]
+    return padded[:, :, ph:ph + h, pw:pw + w].transpose(1, 0, 2, 3)  # (N, C, H, W) view
+
+
+def wide_im2col(x: np.ndarray, kernel: tuple[int, int], padding: tuple[int, int]) -> tuple[np.ndarray, int]:
+    """Stride-1 columns: x (N, C, H, W) -> (C*kh*kw, N*OH*Wp) and Wp, the padded width.
+
+    Column n * OH*Wp + oh * Wp + ow holds the patch of image n whose top-left pixel
+    is (oh, ow); the columns with ow >= OW are the extra "wide" ones (see the module docstring).
+    """
+    n, c, h, w = x.shape
+    (kh, kw), (ph, pw) = kernel, padding
+    hp, wp = h + 2 * ph, w + 2 * pw
+    length = (hp - kh + 1) * wp  # OH * Wp
+    flat = np.zeros((c, n, (hp + 1) * wp), dtype=x.dtype)  # one spare zero row: the last wide row reads into it
+    flat.reshape(c, n, hp + 1, wp)[:, :, ph:ph + h, pw:pw + w] = x.transpose(1, 0, 2, 3)
+    s_c, s_n, s_l = flat.strides
+    shifted = as_strided(flat, shape=(c, kh, kw, n, length), strides=(s_c, wp * s_l, s_l, s_n, s_l),
+                         writeable=False)  # shifted[c, i, j, n, l] = flat[c, n, i * wp + j + l]
+    return shifted.reshape(c * kh * kw, n * length), wp  # the one copy, in contiguous runs
+
+
+def wide_col2im(cols: np.ndarray, input_shape: tuple, kernel: tuple[int, int], padding: tuple[int, int]) -> np.ndarray:
+    """The adjoint of wide_im2col: (C*kh*kw, N*OH*Wp) -> (N, C, H, W), overlaps summed."""
+    n, c, h, w = input_shape
+    (kh, kw), (ph, pw) = kernel, padding
+    hp, wp = h + 2 * ph, w + 2 * pw
+    length = (hp - kh + 1) * wp
+    blocks = cols.reshape(c, kh, kw, n, length)
+    flat = np.zeros((c, n, (hp + 1) * wp), dtype=cols.dtype)
+    for i in range(kh):
+        for j in range(kw):
+            start = i * wp + j
+            flat[:, :, start:start + length] += blocks[:, i, j]  # contiguous runs of OH*Wp values
+    return flat.reshape(c, n, hp + 1, wp)[:, :, ph:ph + h, pw:pw + w].transpose(1, 0, 2, 3)
 
 
 class Conv2d(Module):
@@ -144,27 +189,32 @@ class Conv2d(Module):
         n, _, h, w = x.shape
         oh = output_size(h, self.kernel_size[0], self.stride[0], self.padding[0])
         ow = output_size(w, self.kernel_size[1], self.stride[1], self.padding[1])
-        cols = im2col(x, self.kernel_size, self.stride, self.padding)  # (N, K, L), K = C*kh*kw, L = OH*OW
-        w2 = self.weight.data.reshape(self.out_channels, -1)  # (O, K)
-        out = np.matmul(w2, cols)  # (N, O, L)
+        w2 = self.weight.data.reshape(self.out_channels, -1)  # (O, K), K = C*kh*kw
+        if self.stride == (1, 1):
+            cols, width = wide_im2col(x, self.kernel_size, self.padding)  # (K, N*OH*Wp)
+        else:
+            cols, width = im2col(x, self.kernel_size, self.stride, self.padding), ow  # (K, N*OH*OW)
+        out = w2 @ cols  # (O, N*OH*width): the whole convolution in one matrix product
         if self.bias is not None:
             out += self.bias.data[:, None]
-        self._cols, self._x_shape = cols, x.shape
-        return out.reshape(n, self.out_channels, oh, ow)
+        self._cols, self._x_shape, self._width = cols, x.shape, width
+        out = out.reshape(self.out_channels, n, oh, width)[:, :, :, :ow]  # drop the wide columns
+        return out.transpose(1, 0, 2, 3)  # (N, O, OH, OW), a view
 
     def backward(self, grad_out: np.ndarray) -> np.ndarray:
         """grad_out (N, O, OH, OW) -> grad for x (N, C, H, W); adds weight.grad and bias.grad."""
         self._require_forward(self._cols)
-        cols = self._cols
-        n, k, l = cols.shape
-        oh = output_size(self._x_shape[2], self.kernel_size[0], self.stride[0], self.padding[0])
-        ow = output_size(self._x_shape[3], self.kernel_size[1], self.stride[1], self.padding[1])
+        cols, width, (n, _, h, w) = self._cols, self._width, self._x_shape
+        oh = output_size(h, self.kernel_size[0], self.stride[0], self.padding[0])
+        ow = output_size(w, self.kernel_size[1], self.stride[1], self.padding[1])
         grad = check_grad_shape(grad_out, (n, self.out_channels, oh, ow), self.describe())
-        g = grad.reshape(n, self.out_channels, l)  # (N, O, L)
-        w2 = self.weight.data.reshape(self.out_channels, k)  # (O, K)
-        grad_w = np.matmul(g, cols.transpose(0, 2, 1)).sum(axis=0)  # (O, K)
-        self.weight.accumulate_grad(grad_w.reshape(self.weight.shape))
+        g = np.zeros((self.out_channels, n, oh, width), dtype=cols.dtype)  # the wide columns get zero gradient
+        g[:, :, :, :ow] = grad.transpose(1, 0, 2, 3)
+        g = g.reshape(self.out_channels, -1)  # (O, N*OH*width), laid out like the columns of forward
         if self.bias is not None:
-            self.bias.accumulate_grad(g.sum(axis=(0, 2)))  # (O,)
-        grad_cols = np.matmul(w2.T, g)  # (N, K, L)
+            self.bias.accumulate_grad(g.sum(axis=1))  # (O,)
+        self.weight.accumulate_grad((g @ cols.T).reshape(self.weight.shape))  # (O, K)
+        grad_cols = self.weight.data.reshape(self.out_channels, -1).T @ g  # (K, N*OH*width)
+        if self.stride == (1, 1):
+            return wide_col2im(grad_cols, self._x_shape, self.kernel_size, self.padding)
         return col2im(grad_cols, self._x_shape, self.kernel_size, self.stride, self.padding)
