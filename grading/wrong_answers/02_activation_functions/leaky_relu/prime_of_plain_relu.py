@@ -1,0 +1,10 @@
+def leaky_relu(z, negative_slope=0.01):
+    """z: a number or an array of any shape -> z where z > 0, else negative_slope * z; same shape."""
+    z = np.asarray(z, dtype=float)
+    return np.where(z > 0, z, negative_slope * z)
+
+
+def leaky_relu_prime(z, negative_slope=0.01):
+    """z: a number or an array of any shape -> 1.0 where z > 0, else negative_slope; same shape."""
+    z = np.asarray(z, dtype=float)
+    return (z > 0).astype(float)

@@ -1,0 +1,9 @@
+def relu(z):
+    """z: a number or an array of any shape -> max(0, z) element-wise, same shape."""
+    z[z < 0] = 0.0
+    return z
+
+
+def relu_prime(z):
+    """z: a number or an array of any shape -> 1.0 where z > 0, else 0.0, same shape."""
+    return (np.asarray(z) > 0).astype(float)

@@ -1,0 +1,3 @@
+def count_parameters(layer_sizes):
+    """layer_sizes [n_0, n_1, ..., n_L] -> number of weights and biases of the L layers (an int)."""
+    return int(sum(n_in * n_out + n_in for n_in, n_out in zip(layer_sizes[:-1], layer_sizes[1:])))
