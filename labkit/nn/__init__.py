@@ -4,7 +4,7 @@ Read it one file at a time, in this order:
 
 - ``value``, ``graph``: Value, a scalar that knows its gradient (the backpropagation lesson)
 - ``parameter``, ``module``, ``sequential``: the Module API (forward, backward, parameters)
-- ``linear``, ``activations``, ``dropout``, ``flatten``, ``conv``, ``pool``, ``rnn``,
+- ``linear``, ``activations``, ``dropout``, ``flatten``, ``im2col``, ``conv``, ``pool``, ``rnn``,
   ``embedding``, ``batchnorm``: layers, each with forward and backward side by side
 - ``losses``, ``penalties``: what training minimizes
 - ``optim``, ``schedulers``: how the parameters move
@@ -17,13 +17,14 @@ The names mirror torch.nn and torch.optim, so the step to PyTorch is small.
 from labkit.nn import init
 from labkit.nn.activations import Identity, LeakyReLU, ReLU, Sigmoid, Softmax, Step, Tanh, sigmoid
 from labkit.nn.batchnorm import BatchNorm1d
-from labkit.nn.conv import Conv2d, col2im, im2col
+from labkit.nn.conv import Conv2d
 from labkit.nn.dropout import Dropout
 from labkit.nn.dtype import get_default_dtype, set_default_dtype
 from labkit.nn.embedding import Embedding
 from labkit.nn.flatten import Flatten
 from labkit.nn.gradcheck import GradcheckResult, gradcheck, numerical_gradient
 from labkit.nn.graph import draw_graph
+from labkit.nn.im2col import col2im, im2col
 from labkit.nn.linear import Linear
 from labkit.nn.losses import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, Loss, MSELoss, log_softmax
 from labkit.nn.module import Module

@@ -10,7 +10,7 @@ import numpy as np
 
 from labkit.errors import ShapeError
 from labkit.nn._validation import as_float_array, check_grad_shape, pair, shape_text
-from labkit.nn.conv import output_size, pad2d
+from labkit.nn.im2col import output_size, pad2d
 from labkit.nn.module import Module
 
 
