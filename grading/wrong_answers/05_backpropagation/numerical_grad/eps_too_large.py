@@ -1,0 +1,12 @@
+def numerical_grad(f, x, eps=0.1):
+    """f: function of x returning a number; x (*) float array -> central-difference gradient (*)."""
+    grad = np.zeros(x.shape)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old + eps
+        f_plus = f(x)
+        x[i] = old - eps
+        f_minus = f(x)
+        x[i] = old
+        grad[i] = (f_plus - f_minus) / (2 * eps)
+    return grad

@@ -1,0 +1,10 @@
+def numerical_grad(f, x, eps=1e-5):
+    """f: function of x returning a number; x (*) float array -> central-difference gradient (*)."""
+    grad = np.zeros(x.shape)
+    f_x = f(x)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old + eps
+        grad[i] = (f(x) - f_x) / eps
+        x[i] = old
+    return grad
