@@ -1,0 +1,3 @@
+def gd_step(params, grad, lr):
+    """params (...), grad (same shape), lr a number -> new params (same shape)."""
+    return lr * grad

@@ -1,0 +1,1 @@
+max_stable_lr = 1.0  # 1 - lr = 0

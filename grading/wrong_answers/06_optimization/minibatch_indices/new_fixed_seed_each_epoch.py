@@ -1,0 +1,4 @@
+def minibatch_indices(n, batch_size, rng):
+    """n examples, batch_size, rng a np.random.Generator -> index arrays (int) covering 0..n-1 once."""
+    order = np.random.default_rng(0).permutation(n)
+    return [order[start:start + batch_size] for start in range(0, n, batch_size)]

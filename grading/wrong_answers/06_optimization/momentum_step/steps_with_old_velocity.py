@@ -1,0 +1,5 @@
+def momentum_step(params, grad, velocity, lr, momentum=0.9):
+    """params, grad, velocity: arrays of one shape; lr, momentum numbers -> (new params, new velocity)."""
+    new_params = params - lr * velocity
+    velocity = momentum * velocity + grad
+    return new_params, velocity
