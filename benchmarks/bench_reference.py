@@ -83,23 +83,29 @@ def digits_cnn() -> list[Result]:
     return [Result("digits_cnn", "test accuracy", 100 * acc, ">= 98 %", acc >= 0.98, f"{len(test)} test images")]
 
 
-def _mnist1d(row: str, build: Callable[[], torch.nn.Module], paper: float, epochs: int, batch_size: int = 100):
+def _mnist1d(row: str, build: Callable[[], torch.nn.Module], paper: float, epochs: int, batch_size: int = 100,
+             seeds: tuple[int, ...] = (42,)):
+    """Adam(lr=1e-2), no weight decay, as the MNIST-1D repository; the mean test accuracy over ``seeds``."""
     train, test = load_mnist1d("train"), load_mnist1d("test")
-    torch.manual_seed(42)
-    model = build()
-    fit(model, train, epochs=epochs, batch_size=batch_size, lr=1e-2, seed=42)
-    acc = 100 * accuracy_on(model, test)
+    accs = []
+    for seed in seeds:
+        torch.manual_seed(seed)
+        model = build()
+        fit(model, train, epochs=epochs, batch_size=batch_size, lr=1e-2, seed=seed)
+        accs.append(100 * accuracy_on(model, test))
+    acc = float(np.mean(accs))
     steps = epochs * math.ceil(len(train) / batch_size)
+    spread = f"mean of {len(seeds)} seeds ({min(accs):.1f}-{max(accs):.1f}), " if len(seeds) > 1 else "seed 42, "
     return [Result(row, "test accuracy", acc, f"{paper:.0f} +- 3 %", abs(acc - paper) <= 3,
-                   f"paper {paper:.0f} %, {steps} steps of {batch_size}")]
+                   f"paper {paper:.0f} %; {spread}{steps} steps of {batch_size}")]
 
 
 def mnist1d_logistic() -> list[Result]:
-    return _mnist1d("mnist1d_logistic", lambda: MLP(40, (), 10), 32, epochs=50)
+    return _mnist1d("mnist1d_logistic", lambda: MLP(40, (), 10), 32, epochs=25, seeds=(0, 1, 2))
 
 
 def mnist1d_mlp() -> list[Result]:
-    return _mnist1d("mnist1d_mlp", lambda: MLP(40, (100, 100), 10, residual=True), 68, epochs=150)
+    return _mnist1d("mnist1d_mlp", lambda: MLP(40, (100, 100), 10, residual=True), 68, epochs=75, seeds=(0, 1, 2))
 
 
 def mnist1d_cnn() -> list[Result]:
@@ -151,7 +157,8 @@ def _rmse(pred: np.ndarray, target: np.ndarray) -> float:
     return float(np.sqrt(np.mean((pred - target) ** 2)))
 
 
-def recommender() -> list[Result]:
+def _recommender(row: str, build: Callable[[int, int, float], torch.nn.Module]) -> list[Result]:
+    """Train on 70 % of the ratings (10 % for early stopping), report RMSE on the other 20 %."""
     data = load_ratings(seed=0)
     train, val, test = data.split(test=0.2, val=0.1, stratify=False, seed=0)
     n_users, n_items = data.extras["n_users"], data.extras["n_items"]
@@ -160,20 +167,24 @@ def recommender() -> list[Result]:
     counts = np.bincount(train.X[:, 1], minlength=n_items)
     item_mean = np.where(counts > 0, (sums + 5 * mean) / (counts + 5), mean)  # lightly shrunk to the mean
     baseline = _rmse(item_mean[test.X[:, 1]], test.y)
-    results = []
-    for row, model in (
-        ("matrix_factorization", MatrixFactorization(n_users, n_items, dim=8, global_mean=mean)),
-        ("neural_recommender", NeuralRecommender(n_users, n_items, dim=16, hidden=(64, 32), dropout=0.2,
-                                                 global_mean=mean)),
-    ):
-        torch.manual_seed(0)
-        fit(model, train, val, loss="mse", epochs=60, batch_size=64, seed=0,
-            optimizer=lambda params: torch.optim.AdamW(params, lr=5e-3, weight_decay=0.05),
-            callbacks=[EarlyStopping("val_loss", patience=5)])
-        rmse = _rmse(predict(model, test.X), test.y)
-        results.append(Result(row, "test RMSE", rmse, f"< item mean {baseline:.3f}", rmse < baseline,
-                              f"global mean RMSE {_rmse(np.full(len(test), mean), test.y):.3f}"))
-    return results
+    torch.manual_seed(0)
+    model = build(n_users, n_items, mean)
+    fit(model, train, val, loss="mse", epochs=60, batch_size=64, seed=0,
+        optimizer=lambda params: torch.optim.AdamW(params, lr=5e-3, weight_decay=0.05),
+        callbacks=[EarlyStopping("val_loss", patience=5)])
+    rmse = _rmse(predict(model, test.X), test.y)
+    return [Result(row, "test RMSE", rmse, f"< item mean {baseline:.3f}", rmse < baseline,
+                   f"{len(test)} test ratings; global mean RMSE {_rmse(np.full(len(test), mean), test.y):.3f}")]
+
+
+def matrix_factorization() -> list[Result]:
+    return _recommender("matrix_factorization", lambda users, items, mean: MatrixFactorization(
+        users, items, dim=8, global_mean=mean))
+
+
+def neural_recommender() -> list[Result]:
+    return _recommender("neural_recommender", lambda users, items, mean: NeuralRecommender(
+        users, items, dim=16, hidden=(64, 32), dropout=0.2, global_mean=mean))
 
 
 def text_classifier() -> list[Result]:
@@ -214,7 +225,8 @@ ROWS: dict[str, Callable[[], list[Result]]] = {
     "mnist1d_cnn": mnist1d_cnn,
     "mnist1d_gru": mnist1d_gru,
     "names_generator": names_generator,
-    "recommender": recommender,
+    "matrix_factorization": matrix_factorization,
+    "neural_recommender": neural_recommender,
     "text_classifier": text_classifier,
     "vowel_recognizer": vowel_recognizer,
 }
