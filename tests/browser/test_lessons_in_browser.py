@@ -149,3 +149,46 @@ def test_lesson_runs_in_jupyterlab(lab, browser, lesson):
             page.screenshot(path=str(ARTIFACTS / f"browser-{lesson}-widget.png"), full_page=False)
     finally:
         page.close()
+
+
+def test_neuron_widget_answers_a_slider_move(lab, browser):
+    """Lesson 01's sliders talk to the kernel: moving the bias slider redraws the table."""
+    base, token, _ = lab
+    lesson = "01_artificial_neuron"
+    page = browser.new_page()
+    try:
+        page.goto(f"{base}/lab/tree/{lesson}/{lesson}.ipynb?token={token}", wait_until="domcontentloaded")
+        page.wait_for_function("() => { const s = (" + STATE_JS + ")(); return s && s.kernel === 'idle'; }",
+                               timeout=90_000)
+        page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        page.wait_for_function(
+            "() => { const s = (" + STATE_JS + ")(); return s && s.kernel === 'idle' && s.run === s.code; }",
+            timeout=180_000, polling=500)
+        bias = page.locator(".widget-slider", has_text="b (bias)").first
+        bias.scroll_into_view_if_needed()
+        readout = bias.locator(".widget-readout")
+        table = page.locator(".widget-html-content table").first
+        before_table = table.inner_html()
+        assert readout.inner_text().strip() in ("-0.5", "−0.5"), readout.inner_text()
+        handle = bias.locator(".noUi-handle").first
+        box = handle.bounding_box()
+        track = bias.locator(".noUi-target").first.bounding_box()
+        # Drag the handle a sixth of the track to the left: the range is 6 wide, so b moves by about -1.
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        page.mouse.move(x, y)
+        page.mouse.down()
+        page.mouse.move(x - track["width"] / 6, y, steps=8)
+        page.mouse.up()
+        moved = float(readout.inner_text().strip().replace("\u2212", "-"))
+        assert moved < -0.5, f"the bias readout should have dropped below -0.5, shows {moved}"
+        # The kernel redraws the table for each value the drag passed through; wait for the last one.
+        # (The HTML widget replaces its table, so the locator is re-queried each time.)
+        expected = f"<td>0, 0</td><td>{moved:+.2f}</td>"
+        deadline = time.time() + 30
+        while expected not in table.inner_html() and time.time() < deadline:
+            page.wait_for_timeout(250)
+        assert table.inner_html() != before_table
+        assert expected in table.inner_html(), f"the table should show z = b = {moved:+.2f} for x = (0, 0)"
+        page.screenshot(path=str(ARTIFACTS / "browser-neuron-widget-moved.png"))
+    finally:
+        page.close()
