@@ -1,6 +1,6 @@
 """labkit.explain and labkit.ethics.privacy against Captum and Opacus, in one run.
 
-    .venv/bin/python benchmarks/bench_explain.py [--rounds 7] [--threads 1]
+    .venv/bin/python benchmarks/bench_explain.py [--rounds 5] [--threads 1]
 
 Prints, for each workload, one cold run and the median over rounds (with the
 25th-75th percentile spread) of labkit and the reference, and the ratio labkit/reference:
@@ -141,9 +141,10 @@ def bench_dpsgd(rounds: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=7)
-    parser.add_argument("--threads", type=int, default=torch.get_num_threads())
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--threads", type=int, default=1, help="torch threads (1 suits a shared machine)")
     args = parser.parse_args()
+    warnings.filterwarnings("ignore", message="Full backward hook")  # torch, from Opacus's hooks
     torch.set_num_threads(args.threads)
     print(f"torch {torch.__version__}, {torch.get_num_threads()} thread(s), {args.rounds} rounds")
     bench_attributions(args.rounds)

@@ -73,7 +73,9 @@ def occlusion(
         if w > size:
             raise ShapeError(f"window {window} is larger than an example, shape {shape}.")
         if s > w:
-            raise ValueError(f"stride {stride} should not exceed the window {window}: some features would never be covered.")
+            raise ValueError(
+                f"stride {stride} should not exceed the window {window}: some features would never be covered."
+            )
     baseline = check_baseline(baseline, x)  # (N, ...)
     positions = list(itertools.product(*(window_starts(d, w, s) for d, w, s in zip(shape, window, stride))))
 

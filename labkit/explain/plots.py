@@ -49,7 +49,8 @@ def plot_image_attributions(
     image, attributions = _numpy(image, "image"), _numpy(attributions, "attributions")
     if image.shape != attributions.shape or image.ndim not in (2, 3):
         raise ShapeError(
-            f"image and attributions should share a shape (H, W) or (C, H, W), got {image.shape} and {attributions.shape}."
+            "image and attributions should share a shape (H, W) or (C, H, W), "
+            f"got {image.shape} and {attributions.shape}."
         )
     if image.ndim == 3:
         heat = attributions.sum(axis=0)  # (H, W)

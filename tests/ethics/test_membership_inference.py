@@ -27,7 +27,8 @@ def test_advantage_and_auc_equal_sklearn(members, others):
         fpr, tpr, _ = roc_curve(labels, scores)
         assert result.advantage == pytest.approx(max(0.0, float(np.max(tpr - fpr))))
         assert result.auc == pytest.approx(roc_auc_score(labels, scores))
-    at_threshold = (np.array(members) / 3 <= result.threshold).mean() - (np.array(others) / 3 <= result.threshold).mean()
+    member_hits = (np.array(members) / 3 <= result.threshold).mean()
+    at_threshold = member_hits - (np.array(others) / 3 <= result.threshold).mean()
     assert result.tpr - result.fpr == pytest.approx(result.advantage) == pytest.approx(at_threshold)
 
 

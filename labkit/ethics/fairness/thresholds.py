@@ -113,7 +113,9 @@ class GroupThresholds:
         check_same_length(y_score=y_score, groups=groups)
         unknown = set(_plain(g) for g in np.unique(groups)) - set(self.thresholds_)
         if unknown:
-            raise ValueError(f"groups {sorted(unknown, key=str)} were not seen in fit; known: {list(self.thresholds_)}.")
+            raise ValueError(
+                f"groups {sorted(unknown, key=str)} were not seen in fit; known: {list(self.thresholds_)}."
+            )
         cut = np.array([self.thresholds_[_plain(g)] for g in groups])
         return (y_score >= cut).astype(int)
 

@@ -14,7 +14,10 @@ from labkit.ethics.fairness.metrics import _spread, group_metrics
 from labkit.ethics.fairness.thresholds import CRITERIA, GroupThresholds
 from labkit.ethics.table import Table
 
-GAP_COLUMN = {"demographic_parity": "demographic_parity_difference", "equal_opportunity": "equal_opportunity_difference"}
+GAP_COLUMN = {
+    "demographic_parity": "demographic_parity_difference",
+    "equal_opportunity": "equal_opportunity_difference",
+}
 
 
 def threshold_sweep(y_score: Any, y_true: Any, *, groups: Any, thresholds: Optional[Sequence[float]] = None) -> Table:

@@ -51,7 +51,24 @@ def per_sample_gradients(
     return gradients, losses
 
 
-def clip_per_sample(gradients: dict[str, torch.Tensor], max_grad_norm: float) -> tuple[dict[str, torch.Tensor], torch.Tensor]:
+def clip_factors(
+    gradients: dict[str, torch.Tensor], max_grad_norm: float
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """Per-example scale factors min(1, C / (norm + 1e-6)) (as Opacus) and the norms, both (B,).
+
+    Args:
+        gradients: name -> (B, *parameter.shape) per-sample gradients; the norm of example i is
+            taken over all parameters together.
+        max_grad_norm: the clipping norm C.
+    """
+    per_parameter = [torch.linalg.vector_norm(g.reshape(len(g), -1), dim=1) for g in gradients.values()]  # (B,)
+    norms = torch.linalg.vector_norm(torch.stack(per_parameter, dim=1), dim=1)  # (B,) over all parameters
+    return (max_grad_norm / (norms + 1e-6)).clamp(max=1.0), norms
+
+
+def clip_per_sample(
+    gradients: dict[str, torch.Tensor], max_grad_norm: float
+) -> tuple[dict[str, torch.Tensor], torch.Tensor]:
     """Scale each example's gradient (all parameters together) to norm at most ``max_grad_norm``.
 
     Args:
@@ -60,11 +77,9 @@ def clip_per_sample(gradients: dict[str, torch.Tensor], max_grad_norm: float) ->
 
     Returns:
         (clipped, norms): clipped like ``gradients``; norms (B,) before clipping. The factor is
-        min(1, C / (norm + 1e-6)) as in Opacus, so a clipped norm is always below C.
+        min(1, C / (norm + 1e-6)), so a clipped norm is always below C.
     """
-    squares = [g.reshape(len(g), -1).pow(2).sum(dim=1) for g in gradients.values()]  # each (B,)
-    norms = torch.stack(squares, dim=1).sum(dim=1).sqrt()  # (B,)
-    factor = (max_grad_norm / (norms + 1e-6)).clamp(max=1.0)  # (B,)
+    factor, norms = clip_factors(gradients, max_grad_norm)
     clipped = {name: g * factor.view(-1, *(1,) * (g.dim() - 1)) for name, g in gradients.items()}
     return clipped, norms
 
@@ -138,11 +153,11 @@ class DPSGD:
                 self._generator.seed()
             else:
                 self._generator.manual_seed(self.seed)
-        clipped, self.grad_norms_ = clip_per_sample({n: p.grad_sample for n, p in self.params.items()},
-                                                    self.max_grad_norm)
+        factor, self.grad_norms_ = clip_factors({n: p.grad_sample for n, p in self.params.items()},
+                                                self.max_grad_norm)  # (B,) each
         std = self.noise_multiplier * self.max_grad_norm
-        for name, p in self.params.items():
-            summed = clipped[name].sum(dim=0)  # (*p.shape)
+        for p in self.params.values():
+            summed = torch.einsum("b,b...->...", factor, p.grad_sample)  # sum_i factor_i g_i, (*p.shape)
             noise = std * torch.randn(summed.shape, generator=self._generator, dtype=summed.dtype, device=summed.device)
             p.grad = (summed + noise) / self.expected_batch_size
             p.add_(p.grad, alpha=-self.lr)

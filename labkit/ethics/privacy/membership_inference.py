@@ -109,4 +109,6 @@ def loss_threshold_attack(model: torch.nn.Module, members: tuple[torch.Tensor, t
         non_members: (x, y) it never saw, from the same distribution, x (K, ...), y (K,).
         loss_fn: per-example loss (reduction="none"); default cross-entropy.
     """
-    return membership_advantage(per_example_loss(model, *members, loss_fn), per_example_loss(model, *non_members, loss_fn))
+    member_losses = per_example_loss(model, *members, loss_fn)
+    non_member_losses = per_example_loss(model, *non_members, loss_fn)
+    return membership_advantage(member_losses, non_member_losses)
