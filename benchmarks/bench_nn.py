@@ -1,6 +1,6 @@
 """labkit.nn against PyTorch (CPU) on the same architecture and data, measured in one run.
 
-    .venv/bin/python benchmarks/bench_nn.py [--rounds 15]
+    .venv/bin/python benchmarks/bench_nn.py [--rounds 15] [--threads N]
 
 Prints, for each workload, the time per step (median over rounds, with the
 25th-75th percentile spread), the ratio labkit/torch, and labkit's achieved
@@ -155,9 +155,15 @@ def conv_workload():
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=15, help="timing rounds per workload (median reported)")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="threads for both libraries (default: as many as NumPy's BLAS uses)")
     args = parser.parse_args()
 
-    threads = blas_threads()
+    threads = blas_threads() if args.threads is None else args.threads
+    if args.threads is not None:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(threads)
     torch.set_num_threads(threads)
     print(f"labkit.nn vs PyTorch {torch.__version__} (CPU), NumPy {np.__version__}, float32, "
           f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs")
@@ -184,7 +190,8 @@ def main() -> None:
         gflops = flops / r["ours"][1] / 1e9
         print(f"{name:<50} {spread(ours_q):>16} {spread(theirs_q):>16} {ours_q[1] / theirs_q[1]:>6.2f} "
               f"{gflops:>15.1f} {100 * gflops / peak:>10.0f}%")
-    print("\nms/step: median (25th-75th percentile) over rounds; ratio = labkit / torch medians.")
+    print(f"\nms/step: median (25th-75th percentile) over rounds; ratio = labkit / torch medians. "
+          f"Load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs.")
     print("Goals: MLP step within 1.5x of torch, Conv2d within 3x.")
 
 

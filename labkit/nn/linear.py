@@ -75,7 +75,8 @@ class Linear(Module):
         if len(shape) >= 1:
             message += f": {shape[-1]} features in the last axis instead of {self.in_features}."
         if len(shape) >= 3 and int(np.prod(shape[1:])) == self.in_features:
-            return message + " Hint: flatten each example first, x.reshape(len(x), -1), or put a Flatten() layer before."
+            return message + (" Hint: flatten each example first, x.reshape(len(x), -1), "
+                              "or put a Flatten() layer before.")
         if len(shape) == 2 and shape[0] == self.in_features:
             return message + " Hint: the axes look swapped; rows must be examples, so try x.T."
         return message + (f" Hint: the layer before must output {self.in_features} features, "

@@ -74,4 +74,5 @@ class CosineAnnealingLR(LRScheduler):
             return lr
         if (t - 1 - t_max) % (2 * t_max) == 0:
             return lr + (self.base_lr - eta_min) * (1 - math.cos(math.pi / t_max)) / 2
-        return (1 + math.cos(math.pi * t / t_max)) / (1 + math.cos(math.pi * (t - 1) / t_max)) * (lr - eta_min) + eta_min
+        ratio = (1 + math.cos(math.pi * t / t_max)) / (1 + math.cos(math.pi * (t - 1) / t_max))
+        return ratio * (lr - eta_min) + eta_min
