@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from torch.nn import functional as F
 
 from labkit.models import (
@@ -198,3 +200,23 @@ def test_zoo_models_train_with_fit():
     history = fit(MatrixFactorization(6, 8, dim=3, global_mean=float(ratings.mean())), (pairs, ratings),
                   loss="mse", epochs=30, batch_size=16, lr=0.05)
     assert history["loss"][-1] < 0.5 * history["loss"][0]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    batch=st.integers(1, 6),
+    in_features=st.integers(1, 12),
+    hidden=st.lists(st.integers(1, 9), max_size=3),
+    out_features=st.integers(1, 5),
+)
+def test_mlp_shapes_for_any_sizes(batch, in_features, hidden, out_features):
+    model = MLP(in_features, tuple(hidden), out_features)
+    assert model(torch.randn(batch, in_features)).shape == (batch, out_features)
+
+
+@settings(max_examples=25, deadline=None)
+@given(batch=st.integers(1, 4), length=st.integers(5, 60), layers=st.integers(1, 3), kind=st.sampled_from(["rnn", "gru", "lstm"]))
+def test_sequence_models_for_any_lengths(batch, length, layers, kind):
+    assert CNN1d(in_length=length, kernel_sizes=(3,) * layers, channels=4)(torch.randn(batch, length)).shape == (batch, 10)
+    model = RNNClassifier(1, 4, 3, kind=kind, readout="flatten", seq_len=length)
+    assert model(torch.randn(batch, length)).shape == (batch, 3)
