@@ -1,0 +1,5 @@
+def augment_dataset(images, labels, copies, k=1, seed=0):
+    images, labels = np.asarray(images), np.asarray(labels)
+    rng = np.random.default_rng(seed)
+    batches = [images] + [random_shift(images, k, seed=rng) for _ in range(copies)]
+    return np.concatenate(batches), np.repeat(labels, copies + 1)

@@ -1,0 +1,10 @@
+def fit_standardizer(X_train):
+    X_train = np.asarray(X_train, dtype=float)
+    mean = X_train.mean(axis=1)
+    std = X_train.std(axis=1)
+    std = np.where(std > 0, std, 1.0)
+    return mean, std
+
+
+def standardize(X, mean, std):
+    return (np.asarray(X, dtype=float) - mean) / std

@@ -1,0 +1,12 @@
+def fit_standardizer(X_train):
+    X_train = np.asarray(X_train, dtype=float)
+    mean = X_train.mean(axis=0)
+    std = X_train.std(axis=0)
+    std = np.where(std > 0, std, 1.0)
+    return mean, std
+
+
+def standardize(X, mean, std):
+    # recomputes the statistics from whatever split it is given (the test split too)
+    mean, std = fit_standardizer(X)
+    return (np.asarray(X, dtype=float) - mean) / std
