@@ -75,6 +75,19 @@ def _resolve_optimizer(optimizer, params, lr, namespaces):
     raise TypeError(f"optimizer must be a name, an optimizer object or a factory(params), got {optimizer!r}.")
 
 
+def _check_framework(model_kind: str, **objects) -> None:
+    """Refuse a labkit.nn loss/optimizer for a torch model and the other way round."""
+    for role, obj in objects.items():
+        module = type(obj).__module__
+        other = "labkit.nn" if model_kind == "torch" else "torch"
+        if module.startswith(other):
+            raise TypeError(
+                f"{role}={type(obj).__name__} comes from {other}, but the model is a "
+                f"{'torch.nn.Module' if model_kind == 'torch' else 'labkit.nn Module'}. Use the {role} of the "
+                f"model's own framework, or a name such as loss='cross_entropy', optimizer='adam'."
+            )
+
+
 def _check_finite(value: float, where: str) -> float:
     if not math.isfinite(value):
         raise NonFiniteError(
@@ -90,6 +103,7 @@ class TorchEngine:
     def __init__(self, model, loss, optimizer, lr: float | None, device: str | None) -> None:
         import torch
 
+        _check_framework("torch", loss=loss, optimizer=optimizer)
         self.device = resolve_device(device)
         self.model = model.to(self.device)
         self.loss = _resolve_loss(loss, [torch.nn])
@@ -164,6 +178,7 @@ class NumpyEngine:
     def __init__(self, model, loss, optimizer, lr: float | None, device: str | None) -> None:
         if device not in (None, "cpu"):
             raise ValueError(f"labkit.nn models run on NumPy, on the CPU only; got device={device!r}. Use device=None.")
+        _check_framework("labkit", loss=loss, optimizer=optimizer)
         namespaces = _labkit_nn_namespaces()
         self.device = "cpu"
         self.model = model

@@ -92,7 +92,8 @@ def fit(
     Args:
         model: a ``torch.nn.Module`` or a labkit.nn ``Module`` (forward/backward/parameters).
         train_data: ``(X, y)`` arrays with X (N, ...) and y (N,) or (N, ...), a
-            ``labkit.data.Dataset``, or a torch ``Dataset``/``DataLoader`` of ``(x, y)`` pairs.
+            ``labkit.data.Dataset``, or a torch ``Dataset``/``DataLoader`` of ``(x, y)`` pairs
+            (a ``DataLoader`` keeps its own batch size and shuffling).
         val_data: the same forms, measured after every epoch (metrics prefixed ``val_``).
         loss: a loss object (``torch.nn.CrossEntropyLoss()``, ``labkit.nn.MSELoss()``, a function
             ``loss(pred, target)`` for torch) or a name: "cross_entropy", "mse", "bce",

@@ -82,3 +82,17 @@ def test_labkit_models_refuse_gpu_and_torch_losses():
         fit(numpy_mlp(), (X, y), loss=torch.nn.functional.cross_entropy)
     with pytest.raises(TypeError, match="torch.nn.Module or a labkit.nn Module"):
         fit(object(), (X, y))
+
+
+def test_mixing_frameworks_is_explained():
+    import torch
+    from train_helpers import torch_mlp
+
+    X, y = blobs(20)
+    with pytest.raises(TypeError, match="comes from labkit.nn"):
+        fit(torch_mlp(), (X, y), loss=CrossEntropyLoss())
+    with pytest.raises(TypeError, match="comes from torch"):
+        fit(numpy_mlp(), (X, y), loss=torch.nn.CrossEntropyLoss())
+    model = numpy_mlp()
+    with pytest.raises(TypeError, match="comes from labkit.nn"):
+        fit(torch_mlp(), (X, y), optimizer=SGD(model.parameters(), lr=0.1))
