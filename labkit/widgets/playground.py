@@ -17,7 +17,7 @@ import numpy as np
 
 from labkit import nn
 from labkit.data import load_toy
-from labkit.plots import plot_decision_boundary
+from labkit.plots import CLASS_COLORS, plot_decision_boundary
 from labkit.widgets._figure import redraw
 
 DATASETS = ("moons", "circles", "xor", "spirals")
@@ -174,8 +174,10 @@ class Playground(widgets.VBox):
         with redraw(self.out, figsize=(11, 4.2), ncols=2) as (ax_data, ax_loss):
             plot_decision_boundary(self.predict_proba, self.X_train, self.y_train.astype(int), ax=ax_data,
                                    resolution=70, padding=0.3)
-            ax_data.scatter(self.X_test[:, 0], self.X_test[:, 1], s=25, facecolor="none", edgecolor="k",
-                            linewidth=0.8, label="test points", zorder=4)
+            for cls in (0, 1):
+                held_out = self.X_test[self.y_test == cls]
+                ax_data.scatter(held_out[:, 0], held_out[:, 1], s=45, marker="^", color=CLASS_COLORS[cls],
+                                edgecolor="white", linewidth=0.8, label=f"class {cls} (test)", zorder=4)
             ax_data.legend(loc="lower right", fontsize=8)
             ax_data.set_title(f"{self.dataset.value}: layers {self.layer_sizes}, {self.activation.value}")
             if self.history["train"]:

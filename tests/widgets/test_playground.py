@@ -90,6 +90,8 @@ def test_a_burst_trains_shows_progress_and_redraws(figures):
     loss_axes = figures[-1].axes[1]
     assert [line.get_label() for line in loss_axes.lines] == ["train", "test"]
     assert len(loss_axes.lines[0].get_xdata()) == 60
+    shown = [c.get_label() for c in figures[-1].axes[0].collections]
+    assert "class 0 (test)" in shown and "class 1 (test)" in shown
     widget.epochs.value = 50
     widget.train_button.click()
     assert widget.epoch == 110
