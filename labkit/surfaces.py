@@ -4,7 +4,7 @@ A surface is a function of a point ``p = (x, y)`` with its gradient. Calling it
 works on one point (shape ``(2,)``) or on many (shape ``(..., 2)``), so the same
 object draws contour plots and drives an optimizer:
 
-    from labkit.surfaces import Ravine, trajectory
+    from labkit.surfaces import Ravine, plot_path, trajectory
     import labkit.nn as nn
 
     ravine = Ravine(curvature=20)
