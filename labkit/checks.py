@@ -14,6 +14,7 @@ failed test.
 
 from __future__ import annotations
 
+import sys
 from typing import Any, Callable, Mapping
 
 import numpy as np
@@ -27,13 +28,9 @@ def show(value: Any, max_items: int = 8) -> str:
     """A short, readable rendering of a value for a message."""
     if value is None:
         return "None"
-    try:
-        import torch
-
-        if isinstance(value, torch.Tensor):
-            value = value.detach().cpu().numpy()
-    except ImportError:
-        pass
+    torch = sys.modules.get("torch")  # a tensor can only arrive if torch is already imported
+    if torch is not None and isinstance(value, torch.Tensor):
+        value = value.detach().cpu().numpy()
     if isinstance(value, np.ndarray):
         if value.size > max_items:
             flat = ", ".join(f"{v:.4g}" if isinstance(v, float) else str(v) for v in value.ravel()[:max_items].tolist())
@@ -47,13 +44,9 @@ def show(value: Any, max_items: int = 8) -> str:
 
 
 def _as_array(value: Any):
-    try:
-        import torch
-
-        if isinstance(value, torch.Tensor):
-            return value.detach().cpu().numpy()
-    except ImportError:
-        pass
+    torch = sys.modules.get("torch")  # importing torch here would cost seconds per lesson
+    if torch is not None and isinstance(value, torch.Tensor):
+        return value.detach().cpu().numpy()
     return np.asarray(value)
 
 
