@@ -1,0 +1,3 @@
+def dropout_forward(x, p, training, rng):
+    x = np.asarray(x, dtype=float)
+    return x * (rng.random(x.shape) >= p) / (1 - p)
