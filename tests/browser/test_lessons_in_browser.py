@@ -116,6 +116,17 @@ STATE_JS = """() => {
 }"""
 
 
+def open_and_run_all(page, base: str, token: str, lesson: str) -> None:
+    """Open a lesson, wait for its kernel, run all cells with JupyterLab's command, wait until done."""
+    page.goto(f"{base}/lab/tree/{lesson}/{lesson}.ipynb?token={token}", wait_until="domcontentloaded")
+    page.wait_for_function("() => { const s = (" + STATE_JS + ")(); return s && s.kernel === 'idle'; }",
+                           timeout=90_000)
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.wait_for_function(
+        "() => { const s = (" + STATE_JS + ")(); return s && s.kernel === 'idle' && s.run === s.code; }",
+        timeout=180_000, polling=500)
+
+
 def lesson_params():
     return course.lessons()
 
@@ -125,13 +136,7 @@ def test_lesson_runs_in_jupyterlab(lab, browser, lesson):
     base, token, _ = lab
     page = browser.new_page()
     try:
-        page.goto(f"{base}/lab/tree/{lesson}/{lesson}.ipynb?token={token}", wait_until="domcontentloaded")
-        page.wait_for_function("() => { const s = (" + STATE_JS + ")(); return s && s.kernel === 'idle'; }",
-                               timeout=90_000)
-        page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-        page.wait_for_function(
-            "() => { const s = (" + STATE_JS + ")(); return s && s.kernel === 'idle' && s.run === s.code; }",
-            timeout=180_000, polling=500)
+        open_and_run_all(page, base, token, lesson)
         page.wait_for_timeout(1500)  # let widget views finish rendering
         state = page.evaluate(STATE_JS)
         ARTIFACTS.mkdir(exist_ok=True)
@@ -157,13 +162,7 @@ def test_neuron_widget_answers_a_slider_move(lab, browser):
     lesson = "01_artificial_neuron"
     page = browser.new_page()
     try:
-        page.goto(f"{base}/lab/tree/{lesson}/{lesson}.ipynb?token={token}", wait_until="domcontentloaded")
-        page.wait_for_function("() => { const s = (" + STATE_JS + ")(); return s && s.kernel === 'idle'; }",
-                               timeout=90_000)
-        page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-        page.wait_for_function(
-            "() => { const s = (" + STATE_JS + ")(); return s && s.kernel === 'idle' && s.run === s.code; }",
-            timeout=180_000, polling=500)
+        open_and_run_all(page, base, token, lesson)
         bias = page.locator(".widget-slider", has_text="b (bias)").first
         bias.scroll_into_view_if_needed()
         readout = bias.locator(".widget-readout")
