@@ -10,9 +10,12 @@ came from, one kernel position at a time (kh*kw additions of whole blocks, no
 ``im2col``/``col2im`` below are the plain versions, for the whole batch at once.
 ``Patches`` is what Conv2d uses; it adds two speed-ups:
 
-- blocks of a few images at a time, so the columns of a block stay in the CPU's
-  cache while they are multiplied (the full column matrix is kh*kw times larger
-  than the input and would be streamed through memory three times);
+- blocks of images, so the columns of a block stay in the CPU's cache while they
+  are multiplied (the full column matrix is kh*kw times larger than the input and
+  would be streamed through memory three times). Blocks are a few MB, not the
+  size of one core's L2: each matrix product is a multi-threaded BLAS call whose
+  threads must meet, and on a busy shared machine many small calls wait far more
+  than they compute;
 - for stride 1, "wide" columns: seen as one flat row of pixels per channel, the
   padded image shifted by kernel position (i, j) is the flat row starting at
   i * Wp + j, so every patch row is a contiguous slice and col2im adds contiguous
@@ -93,7 +96,7 @@ class Patches:
     gradient of that shape back onto the input; ``input_grad()`` -> (N, C, H, W).
     """
 
-    block_bytes = 512 * 1024  # about the size of one core's L2 cache
+    block_bytes = 4 * 2**20  # columns per block: cache-sized, yet few BLAS calls (see the module docstring)
 
     def __init__(self, x: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], padding: tuple[int, int]):
         n, c, h, w = x.shape

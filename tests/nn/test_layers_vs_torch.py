@@ -125,6 +125,33 @@ def test_conv2d_matches_torch(n, c, o, h, w, kh, kw, stride, padding, bias, seed
     run_both(ours, theirs, x, seed)
 
 
+@pytest.mark.parametrize("stride, padding", [((1, 1), (1, 1)), ((2, 1), (0, 2))])
+def test_conv2d_in_blocks_of_images_matches_torch(stride, padding):
+    """Big batches are processed a few images at a time; force one image per block."""
+    from labkit.nn.im2col import Patches
+
+    saved = Patches.block_bytes
+    Patches.block_bytes = 1
+    try:
+        ours = nn.Conv2d(3, 4, (3, 2), stride=stride, padding=padding)
+        theirs = torch.nn.Conv2d(3, 4, (3, 2), stride=stride, padding=padding).double()
+        copy_params(ours, theirs)
+        run_both(ours, theirs, np.random.default_rng(0).standard_normal((5, 3, 7, 6)), 0)
+    finally:
+        Patches.block_bytes = saved
+
+
+def test_im2col_and_col2im_are_adjoint():
+    """<col2im(c), x> == <c, im2col(x)> for any x and c: col2im is im2col's transpose."""
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((2, 3, 6, 5))
+    cols = nn.im2col(x, (3, 2), (2, 1), (1, 1))
+    c = rng.standard_normal(cols.shape)
+    back = nn.col2im(c, x.shape, (3, 2), (2, 1), (1, 1))
+    assert back.shape == x.shape
+    assert np.sum(back * x) == pytest.approx(np.sum(c * cols), rel=1e-12)
+
+
 @pytest.mark.parametrize("kind", ["max", "avg"])
 @SETTINGS
 @given(n=st.integers(1, 2), c=st.integers(1, 3), h=st.integers(1, 8), w=st.integers(1, 8),
