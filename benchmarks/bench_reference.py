@@ -13,7 +13,10 @@ single-threaded run are closer to what a quiet machine would take.
 Targets: digits MLP >= 97 %, digits CNN >= 98 % (test accuracy); MNIST-1D within
 3 points of the paper (Greydanus 2020: logistic 32 %, MLP 68 %, CNN 94 %, GRU 91 %)
 with the paper's architectures and optimizer (Adam, lr 1e-2, batch 100, no weight
-decay; the GRU uses batch 250 and fewer steps to fit the budget); names generator
+decay, as in the mnist1d repository's notebooks/train.py and models.py). Logistic
+regression and the MLP report the mean of 3 seeds (a single MLP run varies by
++-2.5 points); the CNN and GRU one run each, the GRU with batch 250 and 960 steps
+to fit the budget (the repository trains 6000-8000 steps). Names generator
 below the validation loss of a bigram model; recommender below the item-mean RMSE;
 text classifier >= 85 % on held-out texts; vowel recognizer >= 90 %.
 """
@@ -75,12 +78,13 @@ def digits_mlp() -> list[Result]:
 
 
 def digits_cnn() -> list[Result]:
-    train, val, test = load_digits(images=True).split(test=0.2, val=0.1, seed=0)
+    train, test = load_digits(images=True).split(test=0.2, seed=0)
+    torch.manual_seed(0)
     model = SmallCNN(channels=(32, 64), hidden=128, dropout=0.25)
-    fit(model, train, val, epochs=40, batch_size=32, lr=2e-3, seed=0,
-        callbacks=[EarlyStopping("val_loss", patience=8)])
+    fit(model, train, epochs=30, batch_size=32, lr=2e-3, seed=0, loss=torch.nn.CrossEntropyLoss(label_smoothing=0.1))
     acc = accuracy_on(model, test)
-    return [Result("digits_cnn", "test accuracy", 100 * acc, ">= 98 %", acc >= 0.98, f"{len(test)} test images")]
+    return [Result("digits_cnn", "test accuracy", 100 * acc, ">= 98 %", acc >= 0.98,
+                   f"{len(test)} test images; label smoothing 0.1")]
 
 
 def _mnist1d(row: str, build: Callable[[], torch.nn.Module], paper: float, epochs: int, batch_size: int = 100,
