@@ -9,7 +9,7 @@ import numpy as np
 
 
 def seed_everything(seed: int) -> np.random.Generator:
-    """Seed ``random``, NumPy's global generator and PyTorch (CPU and CUDA).
+    """Seed ``random``, NumPy's global generator, labkit.nn's generator and PyTorch (CPU and CUDA).
 
     Returns a fresh ``numpy.random.Generator`` seeded with ``seed`` for code that
     prefers an explicit generator.
@@ -19,6 +19,9 @@ def seed_everything(seed: int) -> np.random.Generator:
     seed = int(seed)
     random.seed(seed)
     np.random.seed(seed % 2**32)
+    from labkit.nn.random import manual_seed  # labkit.nn's own generator (init, Dropout)
+
+    manual_seed(seed)
     os.environ["PYTHONHASHSEED"] = str(seed)
     try:
         import torch
