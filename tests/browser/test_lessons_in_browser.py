@@ -121,10 +121,21 @@ def open_and_run_all(page, base: str, token: str, lesson: str) -> None:
     page.goto(f"{base}/lab/tree/{lesson}/{lesson}.ipynb?token={token}", wait_until="domcontentloaded")
     page.wait_for_function("() => { const s = (" + STATE_JS + ")(); return s && s.kernel === 'idle'; }",
                            timeout=90_000)
-    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-    page.wait_for_function(
-        "() => { const s = (" + STATE_JS + ")(); return s && s.kernel === 'idle' && s.run === s.code; }",
-        timeout=180_000, polling=500)
+    # Start "run all" without awaiting its promise (page.evaluate has no timeout of its own),
+    # then poll the notebook model with a deadline.
+    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+    try:
+        page.wait_for_function(
+            "() => { const s = (" + STATE_JS + ")(); return s && s.kernel === 'idle' && s.run === s.code; }",
+            timeout=180_000, polling=500)
+    except Exception:
+        page.screenshot(path=str(ARTIFACTS / f"browser-{lesson}-timeout.png"))
+        raise AssertionError(f"{lesson}: run all did not finish in JupyterLab: {page.evaluate(STATE_JS)}") from None
+
+
+def shutdown_kernels(page) -> None:
+    """Shut down every kernel of the server, so finished lessons do not hold memory and CPU."""
+    page.evaluate("() => window.jupyterapp.serviceManager.sessions.shutdownAll()")
 
 
 def lesson_params():
@@ -153,6 +164,7 @@ def test_lesson_runs_in_jupyterlab(lab, browser, lesson):
             assert first.is_visible(), f"{lesson}: the first widget control is not visible"
             page.screenshot(path=str(ARTIFACTS / f"browser-{lesson}-widget.png"), full_page=False)
     finally:
+        shutdown_kernels(page)
         page.close()
 
 
@@ -190,4 +202,5 @@ def test_neuron_widget_answers_a_slider_move(lab, browser):
         assert expected in table.inner_html(), f"the table should show z = b = {moved:+.2f} for x = (0, 0)"
         page.screenshot(path=str(ARTIFACTS / "browser-neuron-widget-moved.png"))
     finally:
+        shutdown_kernels(page)
         page.close()
