@@ -41,7 +41,7 @@ instructor: $(VENV)/.lab-installed
 		--ServerApp.root_dir="$(CURDIR)/workspace-instructor" $(ALLOW_ROOT)
 
 test: $(VENV)/.dev-installed
-	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(PY) -m pytest -n 2 --dist loadgroup --durations=15 $(PYTEST_ARGS)
 
 test-fast: $(VENV)/.dev-installed
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(PY) -m pytest -n 2 -m "not slow and not browser" $(PYTEST_ARGS)

@@ -42,7 +42,7 @@ def lesson_notebook(lesson: str) -> Path:
 
 
 def nbgrader(*args: str, root: Path = DEFAULT_ROOT, timeout: int | None = None,
-             cell_timeout: int | None = None) -> subprocess.CompletedProcess:
+             cell_timeout: int | None = None, check: bool = True) -> subprocess.CompletedProcess:
     """Run ``nbgrader ARGS`` with the course configuration and the given course root."""
     root = Path(root).resolve()
     root.mkdir(parents=True, exist_ok=True)
@@ -52,7 +52,7 @@ def nbgrader(*args: str, root: Path = DEFAULT_ROOT, timeout: int | None = None,
     # nbgrader runs `alembic` (and the kernel) from PATH: put this environment's bin first.
     env = dict(os.environ, PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
     proc = subprocess.run(cmd, cwd=GRADING, capture_output=True, text=True, timeout=timeout, env=env)
-    if proc.returncode != 0:
+    if check and proc.returncode != 0:
         raise GradingError(f"`nbgrader {' '.join(args)}` failed (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
     return proc
 
@@ -91,13 +91,25 @@ def collect(submitted: Path, root: Path = DEFAULT_ROOT) -> dict[str, list[str]]:
     return found
 
 
+FAILED_STUDENT = re.compile(r"error processing assignment '[^']+' for student '([^']+)'")
+
+
 def autograde(lesson: str, root: Path = DEFAULT_ROOT, student: str | None = None,
-              cell_timeout: int | None = None) -> None:
-    """Autograde every submission of ``lesson`` (or one student's) found in ``root/submitted``."""
+              cell_timeout: int | None = None) -> list[str]:
+    """Autograde every submission of ``lesson`` (or one student's) found in ``root/submitted``.
+
+    A submission that cannot be graded (not a notebook, or it kills its kernel) does
+    not stop the others: nbgrader records it with zero points and this returns the
+    students it failed on. Any other nbgrader failure raises ``GradingError``.
+    """
     args = ["autograde", lesson, "--force"]
     if student:
         args.append(f"--student={student}")
-    nbgrader(*args, root=root, cell_timeout=cell_timeout)
+    proc = nbgrader(*args, root=root, cell_timeout=cell_timeout, check=False)
+    failed = sorted(set(FAILED_STUDENT.findall(proc.stdout + proc.stderr)))
+    if proc.returncode != 0 and not failed:
+        raise GradingError(f"`nbgrader {' '.join(args)}` failed (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+    return failed
 
 
 def feedback(lesson: str, root: Path = DEFAULT_ROOT) -> Path:
@@ -186,7 +198,10 @@ def main(argv: list[str] | None = None) -> int:
         release(list(found), root=args.root)  # the gradebook needs each assignment
         for lesson in found:
             print(f"autograding {lesson} ...", flush=True)
-            autograde(lesson, root=args.root)
+            failed = autograde(lesson, root=args.root)
+            if failed:
+                print(f"  could not grade {lesson} for {', '.join(failed)} (broken notebook or dead kernel): "
+                      "recorded with zero points", file=sys.stderr)
         print(f"autograded {sum(len(v) for v in found.values())} submissions of {len(found)} lessons; "
               f"results in {args.root / 'autograded'}")
     elif args.command == "feedback":

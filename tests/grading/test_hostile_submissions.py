@@ -54,7 +54,8 @@ def test_hostile_submissions(tmp_path):
     deleted.cells = [c for i, c in enumerate(deleted.cells) if i not in first.check_indices]
     submit("deleted", deleted)
 
-    course.autograde(LESSON, root=root, cell_timeout=20)
+    failed = course.autograde(LESSON, root=root, cell_timeout=20)
+    assert failed == ["broken", "killer"], f"nbgrader should report exactly the ungradable submissions, got {failed}"
 
     full = {c: pts for c, pts in course.scores(LESSON, "good", root=root).items()}
     assert all(score == top for score, top in full.values()), full
