@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 import torch  # noqa: E402
@@ -21,19 +19,9 @@ TORCH_ACTIVATIONS = {"tanh": torch.nn.Tanh(), "relu": torch.nn.ReLU(), "sigmoid"
 
 
 @pytest.fixture
-def figures(monkeypatch):
-    """Keep every figure the widget draws (outside a kernel an Output shows nothing)."""
-    kept = []
-
-    @contextmanager
-    def capture(out, figsize=(9, 4), ncols=1, nrows=1):
-        fig, axes = plt.subplots(nrows, ncols, figsize=figsize, squeeze=False)
-        kept.append(fig)
-        yield axes.ravel() if axes.size > 1 else axes[0, 0]
-
-    monkeypatch.setattr(module, "redraw", capture)
-    yield kept
-    plt.close("all")
+def figures(keep_figures):
+    """Every figure the widget draws (see tests/widgets/conftest.py)."""
+    return keep_figures(module)
 
 
 @pytest.mark.parametrize("activation", sorted(ACTIVATIONS))
