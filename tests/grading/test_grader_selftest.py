@@ -10,6 +10,7 @@ wrong answer is replayed in one kernel and must fail its exercise's checks.
 from __future__ import annotations
 
 import csv
+import fcntl
 import functools
 import json
 import os
@@ -54,10 +55,27 @@ class GradedLesson:
         return nbformat.read(self.root / "release" / self.lesson / f"{self.lesson}.ipynb", as_version=4)
 
 
+# One folder shared by every xdist worker of this test run: the first worker that needs a
+# lesson grades it (under a file lock), the others reuse the result.
+SHARED = Path(tempfile.gettempdir()) / f"nnlab-selftest-{os.environ.get('PYTEST_XDIST_TESTRUNUID', os.getpid())}"
+
+
 @functools.lru_cache(maxsize=None)
 def graded(lesson: str) -> GradedLesson:
-    """Release and autograde the three submissions of ``lesson`` once per test run (per worker)."""
-    root = Path(tempfile.mkdtemp(prefix=f"nnlab-grade-{lesson}-"))
+    """Release and autograde the three submissions of ``lesson`` once per test run."""
+    SHARED.mkdir(parents=True, exist_ok=True)
+    record = SHARED / f"{lesson}.json"
+    with (SHARED / f"{lesson}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not record.exists():
+            record.write_text(json.dumps(_grade(lesson, SHARED / lesson)))
+    data = json.loads(record.read_text())
+    scores = {s: {k: tuple(v) for k, v in per.items()} for s, per in data["scores"].items()}
+    return GradedLesson(lesson, Path(data["root"]), data["seconds"], scores, data["loop_exercise"])
+
+
+def _grade(lesson: str, root: Path) -> dict:
+    shutil.rmtree(root, ignore_errors=True)
     course.release([lesson], root=root)
     source = course.lesson_notebook(lesson)
     nb = nbformat.read(source, as_version=4)
@@ -76,13 +94,14 @@ def graded(lesson: str) -> GradedLesson:
                 shutil.copy2(extra, folder / extra.name)
         nbformat.write(notebook, folder / f"{lesson}.ipynb")
     start = time.perf_counter()
-    course.autograde(lesson, root=root, cell_timeout=CELL_TIMEOUT)
+    failed = course.autograde(lesson, root=root, cell_timeout=CELL_TIMEOUT)
     seconds = time.perf_counter() - start
+    assert not failed, f"{lesson}: nbgrader could not grade {failed}"
     scores = {s: course.scores(lesson, s, root=root) for s in submissions}
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / f"autograde-{lesson}.json").write_text(json.dumps(
         {"lesson": lesson, "seconds_for_3_submissions": round(seconds, 1), "scores": scores}, indent=1))
-    return GradedLesson(lesson, root, seconds, scores, last.grade_id)
+    return {"root": str(root), "seconds": seconds, "scores": scores, "loop_exercise": last.grade_id}
 
 
 def _solution_lines(nb) -> list[str]:
