@@ -64,6 +64,22 @@ def _guarded_getaddrinfo(host, *args, **kwargs):
 
 
 @pytest.fixture(autouse=True, scope="session")
+def one_thread_per_worker():
+    """Hold this process to one BLAS and one torch thread too (the variables above cover kernels).
+
+    Tiny models and matrices run many times slower when two threads per worker fight
+    over two cores. One place for the whole suite, not one fixture per test folder.
+    """
+    from threadpoolctl import threadpool_limits
+
+    import torch
+
+    torch.set_num_threads(1)
+    with threadpool_limits(limits=1):
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
 def offline_guard():
     """Block every non-loopback connection for the whole test session."""
     socket.socket.connect = _guarded_connect

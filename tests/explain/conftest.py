@@ -30,15 +30,6 @@ def _make_cnn(seed: int, channels: int, height: int, width: int, n_classes: int)
     ).double()
 
 
-@pytest.fixture(autouse=True)
-def one_torch_thread():
-    """Tiny models run fastest on one thread; two threads on a busy shared machine can be 10x slower."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
-
-
 @pytest.fixture(scope="session")
 def make_mlp():
     return _make_mlp
