@@ -193,3 +193,7 @@ def check_raises(fn: Callable, exception: type[BaseException], *, call: str, hin
 def passed(message: str = "All visible checks passed.") -> None:
     """Print a friendly line at the end of a test cell."""
     print(f"\u2714 {message}")
+
+
+# The no-shortcut mechanism lives in its own module; exercises import it from here.
+from labkit.shortcut import ShortcutUsed, own_work  # noqa: E402,F401
