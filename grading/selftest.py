@@ -109,3 +109,92 @@ def replay_wrong_answers(notebook: Path, lesson: str | None = None, timeout: int
                                                      answer_errors[0] if answer_errors else None))
             client.execute_cell(cell, index)
     return results
+
+
+# --- the no-shortcut mechanism (labkit.shortcut) as the self-test sees it -------------------
+
+SHORTCUT_PREFIX = "shortcut_"
+
+
+def forbidden_entries(nb: nbformat.NotebookNode) -> dict[str, list[str]]:
+    """{answer grade_id: forbidden import paths} from the ``own_work(..., forbid=[...])`` calls
+    in each exercise's check cells. The list must be a literal of strings (a lint test says so)."""
+    import ast
+
+    found: dict[str, list[str]] = {}
+    for exercise in exercises(nb):
+        entries: list[str] = []
+        for index in exercise.check_indices:
+            source = nb.cells[index].source
+            for node in ast.walk(ast.parse(source)):
+                if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "own_work":
+                    for kw in node.keywords:
+                        if kw.arg == "forbid":
+                            value = ast.literal_eval(kw.value)
+                            entries.extend(value)
+        if entries:
+            found[exercise.grade_id] = sorted(set(entries))
+    return found
+
+
+def imported_names(source: str) -> list[str]:
+    """Dotted paths of everything a cell imports: ``from a.b import c as d`` -> ``a.b.c``; ``import a.b`` -> ``a.b``."""
+    import ast
+
+    names = []
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:  # IPython magics: the lint only reads plain Python cells
+        return names
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.extend(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def imports_of_forbidden(nb: nbformat.NotebookNode) -> list[str]:
+    """Problems: an import above an exercise that brings in what that exercise forbids.
+
+    An imported name is a problem when the object it names is, or lives inside, a forbidden entry
+    (``from labkit.nn import Sigmoid`` above the sigmoid exercise). Importing a package that merely
+    contains a forbidden piece (``import torch``) is fine: the learner must still choose to call it.
+    """
+    import importlib
+
+    from labkit.shortcut import _Rule, resolve
+
+    problems = []
+    forbidden = forbidden_entries(nb)
+    for exercise in exercises(nb):
+        entries = forbidden.get(exercise.grade_id)
+        if not entries:
+            continue
+        for entry in entries:  # load every package named, so that every rule resolves
+            importlib.import_module(entry.split(".")[0])
+        rules = resolve(entries)
+        for index in range(exercise.answer_index):
+            cell = nb.cells[index]
+            if cell.cell_type != "code":
+                continue
+            for name in imported_names(cell.source):
+                if name.endswith(".*"):
+                    continue
+                parts = name.split(".")
+                try:
+                    obj = importlib.import_module(name)
+                except ImportError:
+                    obj = importlib.import_module(".".join(parts[:-1]))
+                    obj = getattr(obj, parts[-1], None)
+                if obj is None:
+                    continue
+                try:
+                    rule = _Rule(name, obj)
+                except ValueError:
+                    continue
+                probe = (rule.module, rule.qualname or "", None)
+                if any(r.matches(probe) for r in rules):
+                    problems.append(f"cell {index} imports {name}, which exercise {exercise.grade_id} "
+                                    f"(cell {exercise.answer_index}) asks the learner to write")
+    return problems

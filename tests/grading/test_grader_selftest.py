@@ -202,3 +202,9 @@ def test_recorded_wrong_answers_are_rejected(lesson):
         [{"exercise": r.grade_id, "mistake": r.mistake, "failed": r.failed_checks} for r in results], indent=1))
     assert not broken, f"{lesson}: recorded wrong answers must run (they model a plausible mistake):\n" + "\n".join(broken)
     assert not accepted, f"{lesson}: these wrong answers pass every check of their exercise:\n" + "\n".join(accepted)
+    # An answer that calls the library must be caught by the no-shortcut mechanism itself,
+    # not by a coincidence such as a different dtype.
+    not_caught = [f"{r.grade_id}/{r.mistake}: {r.failed_checks}" for r in results
+                  if r.mistake.startswith(selftest.SHORTCUT_PREFIX)
+                  and not any(v.startswith("ShortcutUsed") for v in r.failed_checks.values())]
+    assert not not_caught, f"{lesson}: library shortcuts not rejected as ShortcutUsed:\n" + "\n".join(not_caught)

@@ -104,3 +104,24 @@ def test_lesson_uses_a_widget(lesson):
     code = "\n".join(c.source for c in _load(lesson).cells if c.cell_type == "code")
     assert re.search(r"labkit\.widgets|ipywidgets|interact\(", code), (
         f"{lesson}: no widget used (import one from labkit.widgets)")
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_no_lesson_imports_an_answer_above_its_exercise(lesson):
+    problems = selftest.imports_of_forbidden(_load(lesson))
+    assert not problems, f"{lesson}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_every_no_shortcut_exercise_has_a_recorded_shortcut(lesson):
+    """Each exercise whose checks forbid library pieces has a wrong answer that calls the library,
+    and each recorded shortcut belongs to an exercise that forbids something."""
+    forbidden = selftest.forbidden_entries(_load(lesson))
+    recorded = selftest.wrong_answers(lesson)
+    missing = [g for g in forbidden
+               if not any(m.startswith(selftest.SHORTCUT_PREFIX) for m in recorded.get(g, {}))]
+    assert not missing, (f"{lesson}: exercises {missing} forbid library pieces but have no recorded wrong answer "
+                         f"grading/wrong_answers/{lesson}/<id>/{selftest.SHORTCUT_PREFIX}<what>.py that calls them")
+    unguarded = [f"{g}/{m}" for g, per in recorded.items() for m in per
+                 if m.startswith(selftest.SHORTCUT_PREFIX) and g not in forbidden]
+    assert not unguarded, f"{lesson}: shortcut answers for exercises whose checks use no own_work: {unguarded}"
