@@ -195,5 +195,10 @@ def passed(message: str = "All visible checks passed.") -> None:
     print(f"\u2714 {message}")
 
 
-# The no-shortcut mechanism lives in its own module; exercises import it from here.
-from labkit.shortcut import ShortcutUsed, own_work  # noqa: E402,F401
+# The no-shortcut mechanism lives in its own module (labkit.shortcut); exercises import
+# ``own_work`` and ``ShortcutUsed`` from here. Loaded on first use: labkit.shortcut imports this module.
+def __getattr__(name: str):
+    if name in ("own_work", "ShortcutUsed"):
+        from labkit import shortcut
+        return getattr(shortcut, name)
+    raise AttributeError(f"module 'labkit.checks' has no attribute {name!r}")
