@@ -14,7 +14,13 @@ failed test.
 
 from __future__ import annotations
 
+import html as _html
+import inspect
+import linecache
+import os
+import re
 import sys
+from pathlib import Path
 from typing import Any, Callable, Mapping
 
 import numpy as np
@@ -190,9 +196,160 @@ def check_raises(fn: Callable, exception: type[BaseException], *, call: str, hin
     raise CheckFailed(f"{call} raised nothing, expected {exception.__name__}." + (f"\nHint: {hint}" if hint else ""))
 
 
-def passed(message: str = "All visible checks passed.") -> None:
-    """Print a friendly line at the end of a test cell."""
-    print(f"\u2714 {message}")
+def passed(message: str | None = None) -> None:
+    """Print a friendly line at the end of a test cell's visible checks.
+
+    It says what was checked, no more: hidden tests may still run when the work is graded.
+    ``passed("the neuron fires as it should.")`` prints
+    ``✔ Visible checks passed: the neuron fires as it should.``
+    """
+    print("\u2714 Visible checks passed" + (f": {message}" if message else "."))
+
+
+# How a failure looks in a notebook
+# ---------------------------------
+# In an IPython kernel (JupyterLab, nbgrader's autograde and validate) importing this module
+# installs an exception renderer. A failed check shows its teaching message first and the
+# learner's own cells only, never the frames of this library; an unfinished exercise (the
+# release's `raise NotImplementedError()`, or the NameError of an answer never defined)
+# says which exercise is not done yet; an error raised inside the learner's function while
+# a check calls it names the call and the shapes it got. In JupyterLab the full traceback
+# stays one click away ("Full traceback", a collapsed section under the message); nbgrader
+# runs (NBGRADER_EXECUTION set) get the short form only, so feedback never quotes test code.
+
+_LABKIT_DIR = str(Path(__file__).resolve().parent)
+_LIBRARY_DIRS = tuple({str(Path(p).resolve()) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)}) + (_LABKIT_DIR,)
+_RED, _BOLD, _RESET = "\x1b[31m", "\x1b[1m", "\x1b[0m"
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _user_frames(tb) -> list:
+    """The traceback entries (frame, lineno) that run the learner's code, not a library's."""
+    out = []
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if not (filename.startswith(_LIBRARY_DIRS) or filename.startswith("<frozen")):
+            out.append((tb.tb_frame, tb.tb_lineno))
+        tb = tb.tb_next
+    return out
+
+
+def _where(shell, frame, lineno: int) -> str:
+    """'Cell In[7], line 5: check_close(' for a cell, or 'file.py, line 5' for a file."""
+    filename = frame.f_code.co_filename
+    place = filename
+    fmt = getattr(getattr(shell, "compile", None), "format_code_name", None)
+    try:
+        named = fmt(filename) if fmt else None
+    except Exception:  # an IPython without cell names: use the file name
+        named = None
+    if named:
+        place = f"{named[0]} {named[1]}"
+    name = frame.f_code.co_name
+    text = linecache.getline(filename, lineno).strip()
+    where = f"{place}, line {lineno}" + ("" if name == "<module>" else f", in {name}")
+    return where + (f": {text}" if text else "")
+
+
+def _describe(value: Any) -> str:
+    shape = getattr(value, "shape", None)
+    if shape is not None and not isinstance(value, (int, float, np.generic)):
+        return f"of shape {tuple(shape)}"
+    if isinstance(value, (list, tuple)) and value and isinstance(value[0], (list, tuple)):
+        return f"= a {type(value).__name__} of {len(value)} rows ({np.shape(value)} as an array)"
+    return "= " + show(value)
+
+
+def _explain(shell, etype, value, tb) -> str | None:
+    """The teaching message for this failure, or None to show Python's usual traceback."""
+    frames = _user_frames(tb)
+    if isinstance(value, CheckFailed):
+        where = [f"  checked in {_where(shell, f, n)}" for f, n in frames[:1]]
+        return "\n".join([f"{_BOLD}{_RED}\u2718 {value}{_RESET}", "", *where])
+    if not frames:
+        return None
+    inner, inner_line = frames[-1]
+    if isinstance(value, NotImplementedError) and not str(value) and tb is not None:
+        last = tb
+        while last.tb_next is not None:
+            last = last.tb_next
+        if last.tb_frame is not inner:
+            return None  # raised inside a library: a real NotImplementedError, shown as usual
+        name = inner.f_code.co_name
+        if name == "<module>":
+            return (f"{_BOLD}{_RED}\u2718 This exercise is not done yet.{_RESET}\n"
+                    "Replace `raise NotImplementedError()` in this cell with your answer, then run the cell "
+                    "(Shift+Enter).")
+        return (f"{_BOLD}{_RED}\u2718 `{name}` is not written yet: this exercise is not done.{_RESET}\n"
+                f"Its cell still says `raise NotImplementedError()`. Replace that line with your code, run that "
+                f"cell (Shift+Enter), then run this check again.\n\n  called from {_where(shell, *frames[0])}")
+    if isinstance(value, NameError) and not isinstance(value, UnboundLocalError):
+        name = getattr(value, "name", None)
+        if not name or len(frames) != 1:
+            return None
+        return (f"{_BOLD}{_RED}\u2718 `{name}` is not defined yet.{_RESET}\n"
+                f"If `{name}` is the answer to an exercise above, that exercise is not done yet: write it in its "
+                "cell (in place of `raise NotImplementedError()`) and run that cell (Shift+Enter), then this one. "
+                f"Otherwise run the cells above first (Run > Run All Above Selected Cell), or check the spelling.\n"
+                f"(Python says: NameError: {value})\n\n  in {_where(shell, *frames[0])}")
+    if isinstance(value, ValueError) and len(frames) >= 2:
+        # Raised inside the learner's function while a check (an earlier frame) called it.
+        caller, fn = frames[0], frames[1]
+        fn_frame = fn[0]
+        if fn_frame.f_code.co_name == "<module>" or fn_frame.f_code.co_filename == caller[0].f_code.co_filename:
+            return None
+        info = inspect.getargvalues(fn_frame)
+        args = ", ".join(f"{a} {_describe(info.locals[a])}" for a in info.args if a in info.locals)
+        return (f"{_BOLD}{_RED}\u2718 {fn_frame.f_code.co_name}({args}) raised ValueError: {value}{_RESET}\n"
+                "Hint: the check called your function with these arguments and NumPy could not combine the "
+                "arrays in the line below. A batch has one row per example: write the computation so that it "
+                "works for one example and for a batch, and print the shapes in that line to see which "
+                f"operand does not fit.\n\n  in {_where(shell, fn_frame, frames[-1][1] if frames[-1][0] is fn_frame else fn[1])}"
+                f"\n  called from {_where(shell, *caller)}")
+    return None
+
+
+def _render_failure(shell, etype, value, tb, tb_offset=None):
+    """IPython custom exception handler: the teaching message first, library frames hidden."""
+    sys.last_type, sys.last_value, sys.last_traceback = etype, value, tb
+    try:
+        message = _explain(shell, etype, value, tb)
+    except Exception:  # never let the renderer hide the learner's error
+        message = None
+    full = shell.InteractiveTB.structured_traceback(etype, value, tb, tb_offset=tb_offset)
+    if message is None:
+        shell._showtraceback(etype, value, full)
+        return full
+    stb = message.split("\n")
+    shell._showtraceback(etype, value, stb)
+    if not os.environ.get("NBGRADER_EXECUTION"):
+        _offer_full_traceback(shell, full)
+    return stb
+
+
+def _offer_full_traceback(shell, stb: list[str]) -> None:
+    """A collapsed "Full traceback" section under the message (JupyterLab); plain text elsewhere."""
+    text = _ANSI.sub("", shell.InteractiveTB.stb2text(stb))
+    try:
+        from IPython.display import HTML, display
+    except ImportError:
+        return
+    html = ('<details class="labkit-traceback"><summary>Full traceback (for the curious: '
+            'the library frames the message above leaves out)</summary><pre>'
+            f"{_html.escape(text)}</pre></details>")
+    display(HTML(html))
+
+
+def _install_renderer() -> None:
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None or not hasattr(shell, "set_custom_exc") or getattr(shell, "_labkit_renderer", False):
+        return
+    shell.set_custom_exc((CheckFailed, NotImplementedError, NameError, ValueError), _render_failure)
+    shell._labkit_renderer = True
+
+
+_install_renderer()
 
 
 # The no-shortcut mechanism lives in its own module (labkit.shortcut); exercises import

@@ -1,5 +1,8 @@
 """labkit.checks: messages that teach, and checks that can fail."""
 
+import os
+import re
+
 import numpy as np
 import pytest
 import torch
@@ -78,3 +81,102 @@ def test_shape_true_callable_raises():
 def test_show_abbreviates_large_arrays():
     assert "shape (100,)" in show(np.arange(100.0))
     assert show(None) == "None"
+
+
+def test_passed_says_visible_checks_only(capsys):
+    from labkit.checks import passed
+
+    passed("the neuron fires as it should.")
+    passed()
+    out = capsys.readouterr().out.splitlines()
+    assert out == ["\u2714 Visible checks passed: the neuron fires as it should.", "\u2714 Visible checks passed."]
+
+
+# How failures look in a real IPython kernel (JupyterLab and nbgrader run the same kind).
+_CELLS = [
+    "import numpy as np\nfrom labkit.checks import check_close, own_work",
+    "check_close(11.0, 16.0, call='weighted_sum(x=[1, 2], w=[3, 4], b=5)', hint='did you add b?')",
+    "def weighted_sum(x, w, b):\n    # YOUR CODE HERE\n    raise NotImplementedError()",
+    "_ws = own_work(weighted_sum, forbid=['labkit.nn.neuron'], asks_for='your own sum')\n_ws([1.0], [2.0], 3.0)",
+    "# YOUR CODE HERE\nraise NotImplementedError()",
+    "assert len(nand_weights) == 3",
+    "def weighted_sum(x, w, b):\n    return np.dot(w, x) + b",
+    "_ws = own_work(weighted_sum, forbid=['labkit.nn.neuron'], asks_for='your own sum')\n"
+    "_ws(np.ones((3, 2)), [3.0, 4.0], 5.0)",
+    "int('not a number')",
+]
+
+
+def _run_cells(env: dict | None = None):
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in _CELLS])
+    old = {k: os.environ.get(k) for k in (env or {})}
+    os.environ.update(env or {})
+    try:
+        NotebookClient(nb, allow_errors=True, kernel_name="python3", timeout=60).execute()
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    out = []
+    for cell in nb.cells:
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        html = [o.data.get("text/html", "") for o in cell.outputs if o.output_type == "display_data"]
+        text = "\n".join(re.sub(r"\x1b\[[0-9;]*m", "", line) for o in errors for line in o.traceback)
+        out.append((errors[0].ename if errors else None, text, html))
+    return out
+
+
+@pytest.fixture(scope="module")
+def kernel_outputs():
+    return _run_cells()
+
+
+@pytest.mark.slow
+def test_failed_check_shows_message_first_and_no_library_frames(kernel_outputs):
+    ename, text, html = kernel_outputs[1]
+    assert ename == "CheckFailed"  # nbgrader still sees a failed test
+    assert text.startswith("\u2718 weighted_sum(x=[1, 2], w=[3, 4], b=5) returned 11, expected 16.\nHint: did you add b?")
+    assert "checks.py" not in text and "site-packages" not in text and "_fail(" not in text
+    assert "Cell In[2], line 1" in text  # where, in the learner's notebook
+    # The full traceback, library frames included, is one click away (a collapsed <details>).
+    assert len(html) == 1 and html[0].startswith("<details") and "checks.py" in html[0]
+
+
+@pytest.mark.slow
+def test_blank_answer_says_which_exercise_is_not_done(kernel_outputs):
+    ename, text, _ = kernel_outputs[3]
+    assert ename == "NotImplementedError"
+    assert text.startswith("\u2718 `weighted_sum` is not written yet: this exercise is not done.")
+    assert "shortcut.py" not in text
+    ename, text, _ = kernel_outputs[4]
+    assert text.startswith("\u2718 This exercise is not done yet.")
+    ename, text, _ = kernel_outputs[5]
+    assert ename == "NameError"
+    assert text.startswith("\u2718 `nand_weights` is not defined yet.") and "exercise above" in text
+
+
+@pytest.mark.slow
+def test_shape_error_in_the_answer_names_call_shapes_and_hints(kernel_outputs):
+    ename, text, _ = kernel_outputs[7]
+    assert ename == "ValueError"
+    assert text.startswith("\u2718 weighted_sum(x of shape (3, 2), w = [3.0, 4.0], b = 5) raised ValueError: shapes")
+    assert "Hint:" in text and "one example and for a batch" in text
+    assert "in Cell In[7], line 2, in weighted_sum: return np.dot(w, x) + b" in text
+
+
+@pytest.mark.slow
+def test_other_errors_keep_the_usual_traceback(kernel_outputs):
+    ename, text, html = kernel_outputs[8]
+    assert ename == "ValueError" and "Traceback (most recent call last)" in text and not html
+
+
+@pytest.mark.slow
+def test_nbgrader_runs_get_the_message_without_the_full_traceback():
+    outputs = _run_cells({"NBGRADER_EXECUTION": "autograde"})
+    ename, text, html = outputs[1]
+    assert ename == "CheckFailed" and text.startswith("\u2718 weighted_sum(") and not html
