@@ -19,7 +19,29 @@ from labkit.data.toy import load_toy, make_blobs, make_circles, make_moons, make
 from labkit.data.vocab import Vocab
 from labkit.data.vowels import load_vowels
 
-LOADERS = {
+
+
+class UnknownDatasetError(KeyError):
+    """``LOADERS[name]`` for a name that is not a dataset; the message lists those that are."""
+
+    def __str__(self) -> str:  # KeyError would show the message in quotes
+        return str(self.args[0])
+
+
+class _Loaders(dict):
+    """{name: loader}; an unknown name says which datasets exist (and the closest one)."""
+
+    def __missing__(self, name):
+        import difflib
+
+        message = f"LOADERS has no dataset {name!r}; the datasets are {sorted(self)}."
+        close = difflib.get_close_matches(str(name), list(self), n=1, cutoff=0.6)
+        if close:
+            message += f"\nHint: did you mean {close[0]!r}?"
+        raise UnknownDatasetError(message)
+
+
+LOADERS = _Loaders({
     "digits": load_digits,
     "mnist1d": load_mnist1d,
     "toy": load_toy,
@@ -29,11 +51,12 @@ LOADERS = {
     "ratings": load_ratings,
     "texts": load_texts,
     "loans": load_loans,
-}
+})
 
 __all__ = [
     "Dataset",
     "LOADERS",
+    "UnknownDatasetError",
     "Vocab",
     "load_digits",
     "load_loans",

@@ -16,6 +16,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from labkit import nn
+from labkit.widgets import _arguments as check
 from labkit.widgets._figure import redraw
 
 LEAKY_SLOPE = 0.1  # larger than torch's 0.01 default so the leak is visible on a plot
@@ -126,7 +127,12 @@ class ActivationExplorer(widgets.VBox):
 
     def __init__(self, activation: str = "sigmoid", compare: str = "none", target: str = "sine",
                  hidden: int = 8, steps: int = 300):
-        self.steps = int(steps)
+        who = "ActivationExplorer"
+        activation = check.choice(activation, "activation", who, ACTIVATIONS)
+        compare = check.choice(compare, "compare", who, ["none", *ACTIVATIONS])
+        target = check.choice(target, "target", who, TARGETS)
+        hidden = check.integer(hidden, "hidden", who, 1, 32)
+        self.steps = check.integer(steps, "steps", who, 1, what="training steps")
         self._cache: dict[tuple, dict] = {}
         names = list(ACTIVATIONS)
         self.activation = widgets.Dropdown(options=names, value=activation, description="activation")

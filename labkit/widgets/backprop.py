@@ -20,6 +20,7 @@ from matplotlib.text import Annotation
 
 from labkit.nn.graph import draw_graph
 from labkit.nn.value import Value
+from labkit.widgets import _arguments as check
 from labkit.widgets._figure import redraw
 
 CURRENT = "#ffc857"  # the node passing its gradient on in this step
@@ -99,8 +100,8 @@ class BackpropStepper(widgets.VBox):
     def __init__(self, output: Value | None = None, example: str = "L = (a·b + c)·a"):
         if output is not None and not isinstance(output, Value):
             raise TypeError(f"BackpropStepper expects a labkit.nn.Value as output, got {type(output).__name__}.")
-        if output is None and example not in EXAMPLES:
-            raise ValueError(f"BackpropStepper: unknown example {example!r}; choose one of {list(EXAMPLES)}.")
+        if output is None:
+            example = check.choice(example, "example", "BackpropStepper", EXAMPLES)
         self._custom = output is not None
         self.example = widgets.Dropdown(options=list(EXAMPLES), value=example, description="graph",
                                         disabled=self._custom, layout=widgets.Layout(width="360px"))

@@ -22,6 +22,7 @@ import html
 import ipywidgets as widgets
 import numpy as np
 
+from labkit.widgets import _arguments as check
 from labkit.widgets._figure import redraw
 
 TASKS = ("regression", "binary classification")
@@ -74,8 +75,13 @@ class LossExplorer(widgets.VBox):
 
     def __init__(self, task: str = "binary classification", prediction: float = 1.5, target: float = 0.0,
                  probability: float = 0.1, label: int = 1):
-        if task not in TASKS:
-            raise ValueError(f"LossExplorer: task must be one of {TASKS}, got {task!r}.")
+        who = "LossExplorer"
+        task = check.choice(task, "task", who, TASKS)
+        prediction = check.number(prediction, "prediction", who, -3.0, 3.0)
+        target = check.number(target, "target", who, -2.0, 2.0)
+        probability = check.number(probability, "probability", who, _P_MIN, _P_MAX,
+                                   what="a probability, kept away from 0 and 1 where the log is infinite")
+        label = check.choice(label, "label", who, (0, 1))
         self.task = widgets.ToggleButtons(options=list(TASKS), value=task, description="task")
         self.prediction = widgets.FloatSlider(value=prediction, min=-3.0, max=3.0, step=0.05,
                                               description="prediction ŷ", readout_format=".2f",
@@ -181,9 +187,13 @@ class SoftmaxExplorer(widgets.VBox):
     """
 
     def __init__(self, logits=(2.0, 1.0, -1.0), target: int = 1, class_names=("cat", "dog", "bird")):
-        if len(logits) != 3 or len(class_names) != 3:
-            raise ValueError(f"SoftmaxExplorer shows 3 classes, got {len(logits)} logits and "
-                             f"{len(class_names)} class names.")
+        who = "SoftmaxExplorer"
+        if isinstance(logits, str) or not hasattr(logits, "__len__") or len(logits) != 3:
+            raise ValueError(f"{who}: logits must be 3 numbers (one per class), got {logits!r}.")
+        if isinstance(class_names, str) or not hasattr(class_names, "__len__") or len(class_names) != 3:
+            raise ValueError(f"{who}: class_names must be 3 names, got {class_names!r}.")
+        logits = [check.number(v, f"logits[{i}]", who, -6.0, 6.0) for i, v in enumerate(logits)]
+        target = check.choice(target, "target", who, (0, 1, 2))
         self.class_names = tuple(class_names)
         slider = dict(min=-6.0, max=6.0, step=0.1, readout_format=".1f")
         self.logits = [widgets.FloatSlider(value=float(v), description=f"z ({name})", **slider,

@@ -7,6 +7,7 @@ import numpy as np
 
 from labkit.nn.neuron import Neuron
 from labkit.plots import plot_decision_boundary, plot_line
+from labkit.widgets import _arguments as check
 from labkit.widgets._figure import redraw
 
 GATES = {
@@ -32,6 +33,17 @@ class NeuronPlayground(widgets.VBox):
     """
 
     def __init__(self, X=None, y=None, w1: float = 1.0, w2: float = 1.0, b: float = -0.5):
+        w1, w2, b = (check.number(v, n, "NeuronPlayground", -3.0, 3.0) for v, n in ((w1, "w1"), (w2, "w2"), (b, "b")))
+        if X is not None:
+            X = np.asarray(X, dtype=float)
+            if X.ndim != 2 or X.shape[1] != 2 or len(X) == 0:
+                raise ValueError(f"NeuronPlayground: X must be points of shape (N, 2), got shape {X.shape}.")
+        if y is not None:
+            y = np.asarray(y)
+            expected = len(X) if X is not None else len(GATE_INPUTS)
+            if y.shape != (expected,) or not np.isin(y, (0, 1)).all():
+                raise ValueError(f"NeuronPlayground: y must be {expected} labels, each 0 or 1 (one per point of X), "
+                                 f"got shape {y.shape} with values {np.unique(y)[:5].tolist()}.")
         self._custom = X is not None
         self.X = GATE_INPUTS if X is None else np.asarray(X, dtype=float)
         self.y = GATES["AND"] if y is None else np.asarray(y)

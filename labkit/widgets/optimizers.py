@@ -16,6 +16,7 @@ from matplotlib.figure import Figure
 
 import labkit.nn as nn
 from labkit.surfaces import SURFACES, Surface, trajectory
+from labkit.widgets import _arguments as check
 
 # Settings that make a fair race on each surface: lr, momentum, Adam lr, steps.
 DEFAULTS = {
@@ -41,8 +42,16 @@ class OptimizerRace(widgets.VBox):
 
     def __init__(self, surface: str = "ravine", lr: float | None = None, momentum: float | None = None,
                  adam_lr: float | None = None, steps: int | None = None):
-        if surface not in SURFACES:
-            raise ValueError(f"OptimizerRace(surface={surface!r}): choose one of {list(SURFACES)}.")
+        who = "OptimizerRace"
+        surface = check.choice(surface, "surface", who, SURFACES)
+        if lr is not None:
+            lr = check.number(lr, "lr", who, 1e-4, 1.0)
+        if momentum is not None:
+            momentum = check.number(momentum, "momentum", who, 0.0, 0.99)
+        if adam_lr is not None:
+            adam_lr = check.number(adam_lr, "adam_lr", who, 1e-3, 1.0)
+        if steps is not None:
+            steps = check.integer(steps, "steps", who, 10, 500)
         start = DEFAULTS[surface] | {k: v for k, v in dict(lr=lr, momentum=momentum, adam_lr=adam_lr,
                                                              steps=steps).items() if v is not None}
         self.paths: dict[str, np.ndarray] = {}

@@ -18,6 +18,7 @@ import numpy as np
 from labkit import nn
 from labkit.data import load_toy
 from labkit.plots import CLASS_COLORS, plot_decision_boundary
+from labkit.widgets import _arguments as check
 from labkit.widgets._figure import redraw
 
 DATASETS = ("moons", "circles", "xor", "spirals")
@@ -74,19 +75,28 @@ class Playground(widgets.VBox):
     def __init__(self, dataset: str = "moons", noise: float = 0.1, hidden_layers: int = 1, neurons: int = 4,
                  activation: str = "tanh", lr: float = 0.03, epochs: int = 200, n_samples: int = 200,
                  seed: int = 0):
-        self.n_samples = int(n_samples)
-        self.seed = int(seed)
-        slow = dict(continuous_update=False)
-        self.dataset = widgets.Dropdown(options=DATASETS, value=dataset, description="data")
+        who = "Playground"
+        dataset = check.choice(dataset, "dataset", who, DATASETS)
+        noise = check.number(noise, "noise", who, 0.0, 0.5)
+        hidden_layers = check.integer(hidden_layers, "hidden_layers", who, 0, 4)
+        neurons = check.integer(neurons, "neurons", who, 1, 16)
+        activation = check.choice(activation, "activation", who, ACTIVATIONS)
+        lr = check.choice(lr, "lr", who, LEARNING_RATES)
+        epochs = check.choice(epochs, "epochs", who, EPOCH_CHOICES)
+        self.n_samples = check.integer(n_samples, "n_samples", who, 20, what="enough for a train and a test set")
+        self.seed = check.integer(seed, "seed", who, 0, what="a seed")
+        slow = dict(continuous_update=False, style={"description_width": "initial"})
+        wide = dict(style={"description_width": "initial"})  # labels in full, never "learning r..."
+        self.dataset = widgets.Dropdown(options=DATASETS, value=dataset, description="data", **wide)
         self.noise = widgets.FloatSlider(value=noise, min=0.0, max=0.5, step=0.05, description="noise", **slow)
         self.hidden_layers = widgets.IntSlider(value=hidden_layers, min=0, max=4, description="hidden layers", **slow)
         self.neurons = widgets.IntSlider(value=neurons, min=1, max=16, description="neurons", **slow)
-        self.activation = widgets.Dropdown(options=list(ACTIVATIONS), value=activation, description="activation")
-        self.lr = widgets.Dropdown(options=LEARNING_RATES, value=lr, description="learning rate")
-        self.epochs = widgets.Dropdown(options=EPOCH_CHOICES, value=epochs, description="epochs/click")
+        self.activation = widgets.Dropdown(options=list(ACTIVATIONS), value=activation, description="activation", **wide)
+        self.lr = widgets.Dropdown(options=LEARNING_RATES, value=lr, description="learning rate", **wide)
+        self.epochs = widgets.Dropdown(options=EPOCH_CHOICES, value=epochs, description="epochs/click", **wide)
         self.train_button = widgets.Button(description="Train", button_style="success", icon="play")
         self.reset_button = widgets.Button(description="Reset", icon="refresh")
-        self.progress = widgets.IntProgress(value=0, min=0, max=epochs, description="burst")
+        self.progress = widgets.IntProgress(value=0, min=0, max=epochs, description="burst", **wide)
         self.status = widgets.HTML()
         self.out = widgets.Output()
         for control in (self.dataset, self.noise):

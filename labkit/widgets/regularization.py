@@ -13,6 +13,7 @@ import numpy as np
 from matplotlib.ticker import NullLocator
 
 from labkit.polynomial import PolynomialRegression, noisy_sine
+from labkit.widgets import _arguments as check
 from labkit.widgets._figure import redraw
 
 LAMBDAS = np.logspace(-8, 1, 37)  # the lambda axis of the right-hand panel
@@ -38,6 +39,12 @@ class CapacityExplorer(widgets.VBox):
 
     def __init__(self, degree: int = 3, log10_lam: float = -9.0, n_train: int = 15,
                  noise: float = 0.25, seed: int = 1) -> None:
+        who = "CapacityExplorer"
+        degree = check.integer(degree, "degree", who, 0, self.MAX_DEGREE)
+        log10_lam = check.number(log10_lam, "log10_lam", who, -9.0, 1.0)
+        n_train = check.integer(n_train, "n_train", who, 5, 60)
+        noise = check.number(noise, "noise", who, 0.0, 2.0, what="a noise standard deviation")
+        seed = check.integer(seed, "seed", who, 0, what="a seed")
         self.noise = noise
         self.seed = seed
         self.x_val, self.y_val = noisy_sine(200, noise, seed=seed + 1)

@@ -15,6 +15,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.ticker import NullLocator
 
+from labkit.widgets import _arguments as check
 from labkit.widgets._figure import redraw
 
 TRUE_WEIGHTS = np.array([2.0, -1.0])  # in standardized units
@@ -74,6 +75,11 @@ class ScalingExplorer(widgets.VBox):
     """
 
     def __init__(self, scale: float = 10.0, standardized: bool = False, lr: float = 0.015, steps: int = 50):
+        who = "ScalingExplorer"
+        scale = check.number(scale, "scale", who, 1.0, 30.0)
+        standardized = check.flag(standardized, "standardized", who)
+        lr = check.number(lr, "lr", who, 1e-4, 10 ** 0.5)
+        steps = check.integer(steps, "steps", who, 1, 300)
         self.scale = widgets.FloatSlider(value=scale, min=1.0, max=30.0, step=1.0, description="x1 scale")
         self.features = widgets.ToggleButtons(options=["raw", "standardized"],
                                               value="standardized" if standardized else "raw",
@@ -171,8 +177,17 @@ class AugmentationPreview(widgets.VBox):
             from labkit.data import load_digits
 
             images = load_digits().X.reshape(-1, 8, 8)
+        who = "AugmentationPreview"
         images = np.asarray(images, dtype=float)
-        self.images = images[:, 0] if images.ndim == 4 else images
+        if images.ndim == 4 and images.shape[1] == 1:
+            images = images[:, 0]
+        if images.ndim != 3 or len(images) == 0:
+            raise ValueError(f"{who}: images must have shape (N, H, W) or (N, 1, H, W), got {images.shape}.")
+        self.images = images
+        index = check.integer(index, "index", who, 0, len(self.images) - 1, what="an image of the N given")
+        max_shift = check.integer(max_shift, "max_shift", who, 0, 3)
+        max_degrees = check.number(max_degrees, "max_degrees", who, 0.0, 45.0)
+        noise_std = check.number(noise_std, "noise_std", who, 0.0, 0.5)
         self.index = widgets.IntSlider(value=index, min=0, max=len(self.images) - 1, description="image")
         self.max_shift = widgets.IntSlider(value=max_shift, min=0, max=3, description="max shift (px)")
         self.max_degrees = widgets.FloatSlider(value=max_degrees, min=0.0, max=45.0, step=5.0,

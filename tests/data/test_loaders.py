@@ -193,3 +193,12 @@ BAD = [
 def test_bad_arguments_name_argument_value_and_allowed(call, error, message):
     with pytest.raises(error, match=message.replace("(", r"\(").replace(")", r"\)").replace("[", r"\[")):
         call()
+
+
+def test_unknown_loader_name_lists_the_datasets():
+    with pytest.raises(KeyError) as err:
+        data.LOADERS["digit"]
+    message = str(err.value)
+    assert message.startswith("LOADERS has no dataset 'digit'; the datasets are [")
+    assert "'mnist1d'" in message and "did you mean 'digits'?" in message
+    assert data.LOADERS["digits"] is data.load_digits and data.LOADERS.get("digit") is None

@@ -95,6 +95,6 @@ def test_paints_the_drawn_boxes(monkeypatch):
 def test_bad_arguments():
     with pytest.raises(TypeError, match="labkit.nn.Value"):
         BackpropStepper(3.0)
-    with pytest.raises(ValueError, match="unknown example"):
+    with pytest.raises(ValueError, match="example must be one of"):
         BackpropStepper(example="nope")
     assert backprop.exercise_graph().data == pytest.approx(-10.0)
