@@ -32,6 +32,11 @@ c.Execute.timeout = int(os.environ.get("NNLAB_CELL_TIMEOUT", "60"))
 c.Execute.interrupt_on_timeout = True
 c.Execute.kernel_name = "python3"
 c.Execute.startup_timeout = 120
+# A cell that shows into an ipywidgets Output (widgets.interact, `with out:`) must not
+# leave the run waiting a whole cell timeout for a reply that has arrived (issue 16).
+import widget_output  # noqa: E402
+
+widget_output.install()
 
 # Feedback shows each test cell's visible part only: hidden tests stay hidden.
 c.GenerateFeedback.preprocessors = [GetGrades, StripHiddenTests, CSSHTMLHeaderPreprocessor]
