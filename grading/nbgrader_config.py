@@ -16,6 +16,7 @@ from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
 from nbgrader.preprocessors import GetGrades  # noqa: E402
 
 from feedback_filter import StripHiddenTests  # noqa: E402
+from feedback_html import OfflineMathHTMLExporter  # noqa: E402
 
 c = get_config()  # noqa: F821  (nbgrader provides get_config)
 
@@ -40,6 +41,8 @@ widget_output.install()
 
 # Feedback shows each test cell's visible part only: hidden tests stay hidden.
 c.GenerateFeedback.preprocessors = [GetGrades, StripHiddenTests, CSSHTMLHeaderPreprocessor]
+# Feedback renders its maths offline: MathJax inlined from the installed package, no CDN.
+c.GenerateFeedback.exporter_class = OfflineMathHTMLExporter
 
 # A submission that prints megabytes must not bloat the gradebook or feedback.
 c.LimitOutput.max_lines = 200
