@@ -14,7 +14,7 @@ def test_offline_math_drops_remote_scripts_and_inlines_mathjax():
     out = feedback_html.offline_math(html)
     assert not re.search(r"<script[^>]*src=", out) and "text/x-mathjax-config" not in out
     head = out[:out.index("</head>")]
-    assert "window.MathJax = {" in head and "MathJax" in feedback_html.mathjax_source()[:2000]
+    assert "window.MathJax = {" in head and "MathJax" in feedback_html.mathjax_source()
     assert len(head) > 1_000_000  # MathJax 3's tex-svg.js, inlined whole
     assert "</script" not in feedback_html.mathjax_source()  # cannot end its own <script> early
     assert out.endswith("<body><p>$w \\cdot x + b$</p></body></html>")
