@@ -1,0 +1,13 @@
+def to_torch(model):
+    """A labkit.nn.Sequential of Linear/Tanh/ReLU/Sigmoid -> an equivalent nn.Sequential (float32 copies)."""
+    layers = []
+    for layer in model:
+        if isinstance(layer, lnn.Linear):
+            torch_layer = nn.Linear(layer.in_features, layer.out_features)
+            with torch.no_grad():
+                torch_layer.weight.copy_(torch.tensor(layer.weight.data))
+                torch_layer.bias.copy_(torch.tensor(layer.bias.data))
+            layers.append(torch_layer)
+        else:
+            layers.append(nn.ReLU())
+    return nn.Sequential(*layers)

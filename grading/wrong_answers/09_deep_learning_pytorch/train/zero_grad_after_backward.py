@@ -1,0 +1,15 @@
+def train(model, loader, loss_fn, optimizer, epochs, device="cpu"):
+    """Train in place for `epochs` passes over `loader`; returns the mean training loss of each epoch."""
+    model.train()
+    history = []
+    for _ in range(epochs):
+        total = 0.0
+        for xb, yb in loader:
+            xb, yb = xb.to(device), yb.to(device)
+            loss = loss_fn(model(xb), yb)
+            loss.backward()
+            optimizer.zero_grad()
+            optimizer.step()
+            total += loss.item() * len(xb)
+        history.append(total / len(loader.dataset))
+    return history
