@@ -13,14 +13,25 @@ Everything nbgrader writes lives in the course root (default grading/course/,
 from __future__ import annotations
 
 import argparse
+import csv
+import hashlib
+import json
 import os
+import queue
 import re
 import shutil
+import stat
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import nbformat
+from tqdm import tqdm
+
 GRADING = Path(__file__).resolve().parent
+sys.path.insert(0, str(GRADING))  # sandbox.py, feedback_filter.py
 REPO = GRADING.parent
 NOTEBOOKS = REPO / "notebooks"
 DEFAULT_ROOT = GRADING / "course"
@@ -71,45 +82,495 @@ def release(names: list[str] | None = None, root: Path = DEFAULT_ROOT) -> Path:
     return Path(root) / "release"
 
 
+STUDENT_NAME = re.compile(r"^[A-Za-z0-9_@+-][A-Za-z0-9_.@+-]{0,99}$")
+MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024
+STATUS_FILE = "autograde_status.json"
+REPORT_FILE = "autograde_report.md"
+STATUSES = ("graded", "not submitted", "timed out", "memory exceeded", "killed", "flagged", "unreadable")
+
+
 def collect(submitted: Path, root: Path = DEFAULT_ROOT) -> dict[str, list[str]]:
-    """Copy ``submitted/<student>/<lesson>/`` into the course root; return {lesson: [students]}."""
+    """Copy each ``submitted/<student>/<lesson>/<lesson>.ipynb`` into the course root; return {lesson: [students]}.
+
+    Only the notebook is copied (files shipped beside it are ignored), and only a
+    regular file: a symlink is copied as an empty marker that grades as unreadable.
+    Folder names that are not plain student ids are skipped with a message.
+    """
     submitted = Path(submitted).resolve()
     if not submitted.is_dir():
         raise FileNotFoundError(f"no submissions folder at {submitted}; expected <student>/<lesson>/<lesson>.ipynb inside")
     dest = Path(root).resolve() / "submitted"
     found: dict[str, list[str]] = {}
-    for student_dir in sorted(p for p in submitted.iterdir() if p.is_dir()):
-        for lesson_dir in sorted(p for p in student_dir.iterdir() if p.is_dir()):
-            if lesson_dir.name not in lessons():
+    known = set(lessons())
+    for student_dir in sorted(p for p in submitted.iterdir() if p.is_dir() and not p.is_symlink()):
+        if not STUDENT_NAME.match(student_dir.name):
+            print(f"skipping {student_dir}: {student_dir.name!r} is not a plain student id", file=sys.stderr)
+            continue
+        for lesson_dir in sorted(p for p in student_dir.iterdir() if p.is_dir() and not p.is_symlink()):
+            if lesson_dir.name not in known:
                 print(f"skipping {lesson_dir}: {lesson_dir.name!r} is not a lesson", file=sys.stderr)
                 continue
             target = dest / student_dir.name / lesson_dir.name
             if target.resolve() != lesson_dir.resolve():
                 shutil.rmtree(target, ignore_errors=True)
-                shutil.copytree(lesson_dir, target)
+                target.mkdir(parents=True)
+                src = lesson_dir / f"{lesson_dir.name}.ipynb"
+                if src.is_file() and not src.is_symlink():
+                    shutil.copyfile(src, target / src.name, follow_symlinks=False)
+                else:
+                    (target / src.name).write_text("symlink: the submitted notebook was a link, not followed"
+                                                   if src.is_symlink() else "")
+                stamp = lesson_dir / "timestamp.txt"
+                if stamp.is_file() and not stamp.is_symlink() and stamp.stat().st_size < 200:
+                    shutil.copyfile(stamp, target / "timestamp.txt")
             found.setdefault(lesson_dir.name, []).append(student_dir.name)
     return found
 
 
-FAILED_STUDENT = re.compile(r"error processing assignment '[^']+' for student '([^']+)'")
+@dataclass
+class Verdict:
+    """The outcome of grading one submission: a status from STATUSES and a reason a person can read."""
+
+    lesson: str
+    student: str
+    status: str
+    reason: str = ""
+    score: float = 0.0
+    max_score: float = 0.0
+    seconds: float = 0.0
+    sha256: str = ""
+    isolation: str = ""
+
+
+class Unreadable(Exception):
+    """The submission is not a notebook the grader can run; the message says why."""
+
+
+def _db_url(root: Path) -> str:
+    return f"sqlite:///{Path(root).resolve() / 'gradebook.db'}"
+
+
+def _submission_path(lesson: str, student: str, root: Path) -> Path:
+    return Path(root).resolve() / "submitted" / student / lesson / f"{lesson}.ipynb"
+
+
+def _read_submission(path: Path) -> tuple[str, str]:
+    """(text, sha256) of a submitted notebook, refusing symlinks, huge files and non-UTF-8."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        raise Unreadable(f"no {path.name} in the submission") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise Unreadable(f"{path.name} is not a regular file")
+    if st.st_size > MAX_NOTEBOOK_BYTES:
+        raise Unreadable(f"{path.name} is {st.st_size // 2**20} MB; the limit is {MAX_NOTEBOOK_BYTES // 2**20} MB")
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as f:
+        data = f.read(MAX_NOTEBOOK_BYTES + 1)
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        return data.decode("utf-8"), digest
+    except UnicodeDecodeError:
+        raise Unreadable(f"{path.name} is not UTF-8 text") from None
+
+
+def _prepare(lesson: str, student: str, text: str, root: Path) -> tuple[nbformat.NotebookNode, list[str]]:
+    """The notebook to execute: nbgrader's sanitising steps, test cells restored from the gradebook."""
+    from nbgrader.preprocessors import (CheckCellMetadata, ClearOutput, DeduplicateIds, OverwriteCells,
+                                        OverwriteKernelspec)
+
+    notes = []
+    try:
+        nb = nbformat.reads(text, as_version=4)
+    except Exception as exc:
+        raise Unreadable(f"not a notebook ({type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''})") from None
+    if not isinstance(nb.get("cells"), list):
+        raise Unreadable("not a notebook (no cells)")
+    for cell in nb.cells:
+        if not isinstance(cell, dict) or cell.get("cell_type") not in ("code", "markdown", "raw"):
+            raise Unreadable("not a notebook (a cell of unknown type)")
+        cell.setdefault("metadata", nbformat.NotebookNode())
+        if not isinstance(cell.get("source"), str):
+            cell["source"] = "".join(cell["source"]) if isinstance(cell.get("source"), list) else ""
+        meta = cell.metadata.get("nbgrader")
+        if meta is not None and not isinstance(meta, dict):
+            del cell.metadata["nbgrader"]
+            notes.append("odd nbgrader metadata removed")
+        elif meta is not None and meta.get("schema_version") != 3:
+            meta["schema_version"] = 3
+            notes.append("odd nbgrader schema version reset")
+    seen = set()
+    for cell in nb.cells:  # a grade id used twice: only its first cell keeps it (nbgrader would stop)
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if grade_id in seen:
+            del cell.metadata["nbgrader"]
+            notes.append(f"duplicated grade id {grade_id!r} ignored")
+        elif grade_id:
+            seen.add(grade_id)
+    resources = {"nbgrader": {"db_url": _db_url(root), "assignment": lesson, "notebook": lesson, "student": student}}
+    try:
+        for pp in (ClearOutput(), DeduplicateIds(), OverwriteKernelspec(), OverwriteCells(), CheckCellMetadata()):
+            nb, resources = pp.preprocess(nb, resources)
+    except Exception as exc:
+        raise Unreadable(f"nbgrader refused the notebook's metadata ({type(exc).__name__}: {str(exc)[:200]})") from None
+    return nb, sorted(set(notes))
+
+
+def _static_flags(nb: nbformat.NotebookNode) -> list[str]:
+    """Kernel-tampering calls written in the submission's own cells (flags for review; scores are kept)."""
+    found = []
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type != "code" or (meta.get("grade") and not meta.get("solution")):
+            continue
+        for pattern, what in TAMPER_PATTERNS:
+            if re.search(pattern, cell.source):
+                found.append(what)
+    return sorted(set(found))
+
+
+TAMPER_PATTERNS = [
+    (r"\bevents\s*\.\s*register\b|\bregister_post_execute\b", "registers a kernel event hook"),
+    (r"\binput_transformers|\bast_transformers\b|\binput_transformer_manager\b", "adds an input/AST transformer"),
+    (r"\bset_custom_exc\b|\bshowtraceback\b|\bCustomTB\b", "replaces the kernel's error handling"),
+    (r"\bdisplayhook\b|\bdisplay_pub\b|\bexcepthook\b", "replaces the display or exception hook"),
+    (r"\bsettrace\b|\bsetprofile\b", "installs a trace/profile hook"),
+    (r"\bbuiltins\b|__builtins__", "touches the builtins"),
+    (r"\blabkit\s*\.\s*(checks|shortcut)\s*\.\s*\w+\s*=(?!=)|\bchecks\s*\.\s*\w+\s*=(?!=)", "rebinds a check helper"),
+    (r"\.__code__\s*=(?!=)|\bsys\s*\.\s*modules\s*\[[^]]*\]\s*=(?!=)", "rewrites code objects or modules"),
+    (r"\bgradebook\b|\bnbgrader\b", "refers to the grader"),
+]
+
+
+def _bindings(lesson: str, root: Path) -> list[list]:
+    """[name, module, attribute] for each import in the released lesson outside its answer cells.
+
+    Before each test cell the sandbox checks these names still refer to what was
+    imported (a submission must not rebind ``check_close`` or ``np``).
+    """
+    import ast
+
+    release_nb = nbformat.read(Path(root) / "release" / lesson / f"{lesson}.ipynb", as_version=4)
+    found = []
+    for cell in release_nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type != "code" or meta.get("solution"):
+            continue
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    found.append([alias.asname or alias.name.split(".")[0],
+                                  alias.name if alias.asname else alias.name.split(".")[0], None])
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                found.extend([alias.asname or alias.name, node.module, alias.name]
+                             for alias in node.names if alias.name != "*")
+    return found
+
+
+def _lesson_assets(lesson: str) -> list[Path]:
+    folder = NOTEBOOKS / lesson
+    return [p for p in sorted(folder.iterdir()) if p.is_file() and not p.is_symlink() and p.suffix != ".ipynb"]
+
+
+def _score_run(nb_cells: list, run: dict) -> tuple[dict[str, bool], list[str]]:
+    """{test grade_id: passed} from the runner's report, and the integrity problems found.
+
+    A test passes only if it ran, its execute reply was "ok" and it produced no
+    error output: its other outputs never count. Once the integrity check fails
+    before a test, that test and every later one score zero.
+    """
+    passed: dict[str, bool] = {}
+    problems: list[str] = []
+    tampered = False
+    for key in sorted(run.get("cells", {}), key=int):
+        info = run["cells"][key]
+        if not info.get("test") or not info.get("grade_id"):
+            continue
+        if info.get("guard"):
+            tampered = True
+            problems.extend(f"before {info['grade_id']}: {p}" for p in info["guard"])
+        ok = bool(info.get("ran")) and info.get("reply") == "ok" and not info.get("error") and not tampered
+        passed[info["grade_id"]] = passed.get(info["grade_id"], True) and ok
+    return passed, problems
+
+
+def _classify(run_result, problems: list[str], static: list[str], notes: list[str]) -> tuple[str, str]:
+    run = run_result.result
+    reasons = []
+    if run is None:
+        if run_result.killed_after_wall_time:
+            return "timed out", "the sandbox ran past the whole-notebook time limit and was killed"
+        return "killed", (f"the sandbox ended without a result (exit {run_result.returncode}): the submission "
+                          "killed the grading process or exhausted a limit")
+    enames = {e for info in run.get("cells", {}).values() for e in info.get("enames", []) or []}
+    memory = bool(enames & {"MemoryError", "_ArrayMemoryError", "OutOfMemoryError"})
+    status = "graded"
+    if problems:
+        status = "flagged"
+        reasons.append("tampering detected, affected tests scored zero: " + "; ".join(problems[:6]))
+    elif memory:
+        status = "memory exceeded"
+        reasons.append("a cell ran out of memory (limit reached); scored on what ran")
+    elif run.get("kernel_died"):
+        status = "killed"
+        reasons.append("the kernel died (" + "; ".join(run.get("events", [])[:3]) + "); cells after it were not run")
+    elif run.get("out_of_time") or run.get("stopped_at") is not None:
+        status = "timed out"
+        reasons.append("the notebook ran past its time limit or stopped answering; later cells were not run")
+    elif run.get("timed_out"):
+        status = "timed out"
+        reasons.append(f"{len(run['timed_out'])} cell(s) ran past the per-cell time limit and were interrupted; "
+                       "scored on the rest")
+    if static and status == "graded":
+        status = "flagged"
+        reasons.append("kernel-tampering code in the submission, please review: " + "; ".join(static))
+    elif static:
+        reasons.append("also: " + "; ".join(static))
+    if run.get("truncated"):
+        reasons.append(f"output cut in {len(run['truncated'])} cell(s)")
+    reasons.extend(notes)
+    return status, "; ".join(reasons)
+
+
+def _record(gb, lesson: str, student: str, nb, passed: dict[str, bool], flagged: bool,
+            timestamp: str | None) -> tuple[float, float]:
+    """Write auto scores and comments into the gradebook; return (score, max score)."""
+    import warnings
+
+    from nbgrader import utils as nbutils
+
+    warnings.filterwarnings("ignore", message=".*not in session.*")  # nbgrader's own SQLAlchemy noise
+    gb.update_or_create_student(student)
+    if timestamp:
+        gb.update_or_create_submission(lesson, student, timestamp=timestamp)
+    else:
+        gb.update_or_create_submission(lesson, student)
+    cells = {c.metadata.nbgrader["grade_id"]: c for c in (nb.cells if nb is not None else [])
+             if c.metadata.get("nbgrader", {}).get("grade_id")}
+    submission = gb.find_submission_notebook(lesson, lesson, student)
+    for grade in submission.grades:
+        cell = cells.get(grade.name)
+        if grade.name in passed:
+            grade.auto_score = grade.max_score if passed[grade.name] else 0.0
+        elif cell is not None and nbutils.is_grade(cell) and nbutils.is_solution(cell):
+            grade.auto_score, _ = nbutils.determine_grade(cell)
+        else:
+            grade.auto_score = 0.0
+        grade.needs_manual_grade = (grade.manual_score is not None or grade.auto_score is None
+                                    or (flagged and grade.name in passed))
+    for comment in submission.comments:
+        cell = cells.get(comment.name)
+        unchanged = (cell is not None and cell.metadata.nbgrader.get("checksum") == nbutils.compute_checksum(cell)
+                     and not nbutils.is_task(cell))
+        comment.auto_comment = "No response." if unchanged or cell is None else None
+    gb.db.commit()
+    submission = gb.find_submission_notebook(lesson, lesson, student)
+    return float(submission.score), float(submission.max_score)
+
+
+def _load_status(root: Path) -> dict:
+    path = Path(root) / STATUS_FILE
+    try:
+        return json.loads(path.read_text())
+    except (FileNotFoundError, ValueError):
+        return {}
+
+
+def _save_status(root: Path, status: dict) -> None:
+    path = Path(root) / STATUS_FILE
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(status, indent=1, sort_keys=True))
+    os.replace(tmp, path)
+
+
+def autograde_batch(jobs: list[tuple[str, str]], root: Path = DEFAULT_ROOT, workers: int | None = None,
+                    limits: "sandbox.Limits | None" = None, force: bool = False,
+                    progress: bool = False) -> list[Verdict]:
+    """Grade each (lesson, student) submission in its own sandbox, ``workers`` at a time.
+
+    Every submission gets a verdict; none can stop the others. A submission
+    graded before (same notebook bytes, result on disk) is skipped unless
+    ``force``: an interrupted batch, rerun, grades only what is left. Scores go
+    to the gradebook, verdicts to ``root/autograde_status.json`` and the batch
+    report ``root/autograde_report.md``.
+    """
+    import sandbox
+    from nbgrader.api import Gradebook
+
+    root = Path(root).resolve()
+    limits = limits or sandbox.Limits(cell_timeout=int(os.environ.get("NNLAB_CELL_TIMEOUT", "60")))
+    workers = max(1, workers or os.cpu_count() or 1)
+    isolation = sandbox.detect()
+    if isolation.warning:
+        print(f"WARNING: {isolation.warning}", file=sys.stderr, flush=True)
+    root.mkdir(parents=True, exist_ok=True)
+    os.chmod(root, 0o700)  # the course root is the grader's alone
+    status = _load_status(root)
+    verdicts: list[Verdict] = []
+    todo = []
+    for lesson, student in jobs:
+        path = _submission_path(lesson, student, root)
+        try:
+            text, digest = _read_submission(path)
+        except Unreadable as exc:
+            text, digest, error = None, "", str(exc)
+        else:
+            error = None
+        old = status.get(lesson, {}).get(student)
+        done = root / "autograded" / student / lesson / f"{lesson}.ipynb"
+        if (not force and old and old.get("sha256") == digest and digest and done.exists()
+                and old.get("status") in STATUSES):
+            verdicts.append(Verdict(**{k: old.get(k, v) for k, v in asdict(Verdict(lesson, student, "")).items()}))
+            continue
+        todo.append((lesson, student, text, digest, error))
+
+    prepared = []
+    with Gradebook(_db_url(root)) as gb:
+        for lesson, student, text, digest, error in todo:
+            if error is None:
+                try:
+                    nb, notes = _prepare(lesson, student, text, root)
+                    prepared.append((lesson, student, nb, notes, digest))
+                    continue
+                except Unreadable as exc:
+                    error = str(exc)
+            verdict = Verdict(lesson, student, "unreadable", error, sha256=digest, isolation=isolation.tool)
+            verdict.score, verdict.max_score = _record(gb, lesson, student, None, {}, False, None)
+            _finish(root, status, verdict, None)
+            verdicts.append(verdict)
+
+    slots: queue.Queue[int] = queue.Queue()
+    for slot in range(workers):
+        slots.put(slot)
+
+    def run(item):
+        lesson, student, nb, notes, digest = item
+        slot = slots.get()
+        try:
+            return sandbox.run_notebook(nbformat.writes(nb), _lesson_assets(lesson), limits, slot=slot,
+                                        isolation=isolation, bindings=bindings[lesson])
+        finally:
+            slots.put(slot)
+
+    bindings = {lesson: _bindings(lesson, root) for lesson in {item[0] for item in prepared}}
+    bar = tqdm(total=len(prepared), desc="autograde", unit="submission", file=sys.stderr,
+               disable=not progress or not prepared)
+    with ThreadPoolExecutor(max_workers=workers) as pool, Gradebook(_db_url(root)) as gb:
+        futures = {pool.submit(run, item): item for item in prepared}
+        for future in as_completed(futures):
+            lesson, student, nb, notes, digest = futures[future]
+            try:
+                result = future.result()
+                verdict = _conclude(gb, root, lesson, student, nb, notes, digest, result)
+            except Exception as exc:  # the grader itself failed on this one: say so, go on
+                verdict = Verdict(lesson, student, "killed", f"grading failed: {type(exc).__name__}: {exc}"[:500],
+                                  sha256=digest, isolation=isolation.tool)
+                verdict.score, verdict.max_score = _record(gb, lesson, student, None, {}, False, None)
+                _finish(root, status, verdict, None)
+            verdicts.append(verdict)
+            bar.set_postfix_str(f"{student}/{lesson}: {verdict.status}")
+            bar.update()
+    bar.close()
+    _write_report(root, verdicts, isolation, workers)
+    return sorted(verdicts, key=lambda v: (v.lesson, v.student))
+
+
+def _conclude(gb, root: Path, lesson: str, student: str, prepared_nb, notes: list[str], digest: str,
+              result) -> Verdict:
+    from feedback_filter import neutralise_notebook
+    from nbgrader.preprocessors import LimitOutput
+
+    status_store = _load_status(root)
+    run = result.result
+    nb = prepared_nb
+    if run is not None:
+        try:
+            nb = nbformat.reads(run["notebook"], as_version=4)
+        except Exception:
+            run = None
+            nb = prepared_nb
+    passed, problems = _score_run(nb.cells, run) if run is not None else ({}, [])
+    static = _static_flags(prepared_nb)
+    state, reason = _classify(result if run is not None else _Dead(result), problems, static, notes)
+    nb, _ = LimitOutput(max_lines=200, max_traceback=100).preprocess(nb, {})
+    neutralise_notebook(nb)
+    stamp_file = _submission_path(lesson, student, root).parent / "timestamp.txt"
+    timestamp = stamp_file.read_text().strip() if stamp_file.is_file() else None
+    try:
+        score, top = _record(gb, lesson, student, nb, passed, state == "flagged", timestamp)
+    except Exception:
+        gb.db.rollback()
+        score, top = _record(gb, lesson, student, nb, passed, state == "flagged", None)
+    verdict = Verdict(lesson, student, state, reason, score, top, round(result.seconds, 1), digest,
+                      result.isolation.tool)
+    _finish(root, status_store, verdict, nb)
+    return verdict
+
+
+class _Dead:
+    """A run whose report could not be read counts as a run without a report."""
+
+    def __init__(self, result):
+        self.result, self.returncode, self.killed_after_wall_time = None, result.returncode, result.killed_after_wall_time
+
+
+def _finish(root: Path, status: dict, verdict: Verdict, nb) -> None:
+    """Write the autograded notebook (for instructors and feedback) and the verdict, after the sandbox ended."""
+    out = Path(root) / "autograded" / verdict.student / verdict.lesson
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    if nb is None:
+        nb = nbformat.v4.new_notebook()
+        nb.cells.append(nbformat.v4.new_markdown_cell(f"Not graded: {verdict.status}. {verdict.reason}"))
+    nbformat.write(nb, out / f"{verdict.lesson}.ipynb")
+    status = _load_status(root)
+    status.setdefault(verdict.lesson, {})[verdict.student] = asdict(verdict)
+    _save_status(root, status)
+
+
+def _write_report(root: Path, verdicts: list[Verdict], isolation, workers: int) -> Path:
+    counts = {s: sum(v.status == s for v in verdicts) for s in STATUSES if any(v.status == s for v in verdicts)}
+    lines = ["# Autograde report", "", f"Isolation: {isolation.describe()}", "",
+             f"Workers: {workers}. Submissions: {len(verdicts)} ("
+             + ", ".join(f"{n} {s}" for s, n in counts.items()) + ").", "",
+             "| lesson | student | status | score | reason |", "| --- | --- | --- | --- | --- |"]
+    for v in sorted(verdicts, key=lambda v: (v.lesson, v.student)):
+        reason = v.reason.replace("|", "/").replace("\n", " ")
+        lines.append(f"| {v.lesson} | {v.student} | {v.status} | {v.score:g} / {v.max_score:g} | {reason} |")
+    path = Path(root) / REPORT_FILE
+    path.write_text("\n".join(lines) + "\n")
+    return path
 
 
 def autograde(lesson: str, root: Path = DEFAULT_ROOT, student: str | None = None,
-              cell_timeout: int | None = None) -> list[str]:
+              cell_timeout: int | None = None, workers: int = 1, force: bool = False,
+              progress: bool = False) -> list[str]:
     """Autograde every submission of ``lesson`` (or one student's) found in ``root/submitted``.
 
-    A submission that cannot be graded (not a notebook, or it kills its kernel) does
-    not stop the others: nbgrader records it with zero points and this returns the
-    students it failed on. Any other nbgrader failure raises ``GradingError``.
+    One worker by default here (the self-test grades lessons side by side already);
+    the command line defaults to one per core.
+
+    Returns the students whose submission did not run normally (every status but
+    "graded" and "timed out", which still scores what ran); their verdicts and
+    reasons are in ``verdicts(root)``, the export and the batch report.
     """
-    args = ["autograde", lesson, "--force"]
-    if student:
-        args.append(f"--student={student}")
-    proc = nbgrader(*args, root=root, cell_timeout=cell_timeout, check=False)
-    failed = sorted(set(FAILED_STUDENT.findall(proc.stdout + proc.stderr)))
-    if proc.returncode != 0 and not failed:
-        raise GradingError(f"`nbgrader {' '.join(args)}` failed (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
-    return failed
+    sub_dir = Path(root) / "submitted"
+    students = [student] if student else sorted(p.parent.name for p in sub_dir.glob(f"*/{lesson}") if p.is_dir())
+    import sandbox
+
+    limits = sandbox.Limits(cell_timeout=int(os.environ.get("NNLAB_CELL_TIMEOUT", "60"))).with_cell_timeout(cell_timeout)
+    done = autograde_batch([(lesson, s) for s in students], root=root, workers=workers, limits=limits,
+                           force=force, progress=progress)
+    return sorted(v.student for v in done if v.status not in ("graded", "timed out"))
+
+
+def verdicts(root: Path = DEFAULT_ROOT) -> dict[tuple[str, str], Verdict]:
+    """{(lesson, student): Verdict} of every submission graded in ``root``."""
+    return {(lesson, student): Verdict(**v) for lesson, per in _load_status(root).items() for student, v in per.items()}
 
 
 def feedback(lesson: str, root: Path = DEFAULT_ROOT) -> Path:
@@ -118,10 +579,45 @@ def feedback(lesson: str, root: Path = DEFAULT_ROOT) -> Path:
     return Path(root) / "feedback"
 
 
-def export(csv_path: Path, root: Path = DEFAULT_ROOT) -> Path:
-    """Export every grade in the gradebook to a CSV file."""
-    csv_path = Path(csv_path).resolve()
-    nbgrader("export", f"--to={csv_path}", root=root)
+EXPORT_COLUMNS = ["assignment", "duedate", "timestamp", "student_id", "last_name", "first_name", "email",
+                  "raw_score", "late_submission_penalty", "score", "max_score", "status", "reason"]
+
+
+def export(csv_path: Path | None = None, root: Path = DEFAULT_ROOT) -> Path:
+    """Export every grade to CSV (default ``root/grades.csv``): one row per student and lesson.
+
+    Besides nbgrader's columns, ``status`` says graded / not submitted / timed out /
+    memory exceeded / killed / flagged / unreadable, and ``reason`` why.
+    """
+    from nbgrader.api import Gradebook, MissingEntry
+
+    root = Path(root).resolve()
+    csv_path = Path(csv_path).resolve() if csv_path else root / "grades.csv"
+    known = _load_status(root)
+    rows = []
+    with Gradebook(_db_url(root)) as gb:
+        for assignment in gb.assignments:
+            for student in gb.students:
+                row = {"assignment": assignment.name, "duedate": assignment.duedate or "", "student_id": student.id,
+                       "last_name": student.last_name or "", "first_name": student.first_name or "",
+                       "email": student.email or "", "max_score": assignment.max_score}
+                try:
+                    sub = gb.find_submission(assignment.name, student.id)
+                except MissingEntry:
+                    row.update(timestamp="", raw_score=0.0, late_submission_penalty=0.0, score=0.0,
+                               status="not submitted", reason="no submission for this lesson")
+                else:
+                    v = known.get(assignment.name, {}).get(student.id, {})
+                    row.update(timestamp=sub.timestamp or "", raw_score=sub.score,
+                               late_submission_penalty=sub.late_submission_penalty or 0.0,
+                               score=max(0.0, sub.score - (sub.late_submission_penalty or 0.0)),
+                               status=v.get("status", "graded"), reason=v.get("reason", ""))
+                rows.append(row)
+    csv_path.parent.mkdir(parents=True, exist_ok=True)
+    with csv_path.open("w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=EXPORT_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
     return csv_path
 
 
@@ -173,10 +669,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("lessons", nargs="*")
     p = sub.add_parser("autograde", help="autograde a folder of submissions")
     p.add_argument("submitted", type=Path, nargs="?", help="folder <student>/<lesson>/<lesson>.ipynb (default: root/submitted)")
+    p.add_argument("--workers", type=int, default=None, help="submissions graded at once (default: the CPU cores)")
+    p.add_argument("--force", action="store_true", help="regrade submissions already graded (default: only new ones)")
+    p.add_argument("--cell-timeout", type=int, default=None, help="seconds per cell (default 60, NNLAB_CELL_TIMEOUT)")
     p = sub.add_parser("feedback", help="generate feedback HTML for every autograded lesson")
     p.add_argument("lessons", nargs="*")
     p = sub.add_parser("export", help="export grades to CSV")
-    p.add_argument("csv", type=Path, nargs="?", default=Path("grades.csv"))
+    p.add_argument("csv", type=Path, nargs="?", default=None, help="default: ROOT/grades.csv")
     p = sub.add_parser("workspace", help="build a learner workspace (never overwrites)")
     p.add_argument("dest", type=Path)
     p.add_argument("--source", action="store_true", help="instructor version with solutions")
@@ -196,14 +695,20 @@ def main(argv: list[str] | None = None) -> int:
             found = {l: sorted(p.parent.name for p in sub_dir.glob(f"*/{l}")) for l in lessons()}
             found = {l: students for l, students in found.items() if students}
         release(list(found), root=args.root)  # the gradebook needs each assignment
-        for lesson in found:
-            print(f"autograding {lesson} ...", flush=True)
-            failed = autograde(lesson, root=args.root)
-            if failed:
-                print(f"  could not grade {lesson} for {', '.join(failed)} (broken notebook or dead kernel): "
-                      "recorded with zero points", file=sys.stderr)
-        print(f"autograded {sum(len(v) for v in found.values())} submissions of {len(found)} lessons; "
-              f"results in {args.root / 'autograded'}")
+        import sandbox
+
+        limits = sandbox.Limits(cell_timeout=int(os.environ.get("NNLAB_CELL_TIMEOUT", "60")))
+        jobs = [(lesson, student) for lesson, students in found.items() for student in students]
+        done = autograde_batch(jobs, root=args.root, workers=args.workers, force=args.force, progress=True,
+                               limits=limits.with_cell_timeout(args.cell_timeout))
+        counts: dict[str, int] = {}
+        for v in done:
+            counts[v.status] = counts.get(v.status, 0) + 1
+            if v.status != "graded":
+                print(f"  {v.student}/{v.lesson}: {v.status}: {v.reason}", file=sys.stderr)
+        print(f"autograded {len(done)} submissions of {len(found)} lessons ("
+              + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) + f"); results in {args.root / 'autograded'}, "
+              f"report {args.root / REPORT_FILE}")
     elif args.command == "feedback":
         done = args.lessons or [l for l in lessons() if any((args.root / "autograded").glob(f"*/{l}"))]
         for lesson in done:
