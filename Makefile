@@ -17,7 +17,7 @@ help:
 	@echo "make instructor  open the instructor version (solutions and hidden tests) in ./workspace-instructor"
 	@echo "make test        run the whole test suite"
 	@echo "make test-fast   the suite without notebook execution, servers or the browser"
-	@echo "make release | autograde SUBMISSIONS=dir | feedback | grades   grading (see grading/README.md)"
+	@echo "make release | autograde SUBMISSIONS=dir [WORKERS=n] | feedback | grades   grading (see grading/README.md)"
 	@echo "make bench       print the benchmark figures"
 
 # The environment: runtime packages for the lab, plus test-only packages for the tests.
@@ -50,13 +50,13 @@ release: $(VENV)/.lab-installed
 	$(PY) grading/course.py release
 
 autograde: $(VENV)/.lab-installed
-	$(PY) grading/course.py autograde $(SUBMISSIONS)
+	$(PY) grading/course.py autograde $(SUBMISSIONS) $(if $(WORKERS),--workers $(WORKERS))
 
 feedback: $(VENV)/.lab-installed
 	$(PY) grading/course.py feedback
 
 grades: $(VENV)/.lab-installed
-	$(PY) grading/course.py export grades.csv
+	$(PY) grading/course.py export
 
 bench: $(VENV)/.dev-installed
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
