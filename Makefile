@@ -14,7 +14,7 @@ PYTEST_ARGS ?=
 
 help:
 	@echo "make lab         open the course in JupyterLab (your workspace: ./$(WORKSPACE))"
-	@echo "make instructor  open the instructor version (solutions and hidden tests) in ./workspace-instructor"
+	@echo "make instructor  open the repository as the instructor: notebooks/ (what make release releases) and the Formgrader"
 	@echo "make test        run the whole test suite"
 	@echo "make test-fast   the suite without notebook execution, servers or the browser"
 	@echo "make release | autograde SUBMISSIONS=dir [WORKERS=n] | feedback | grades   grading (see grading/README.md)"
@@ -30,15 +30,12 @@ $(VENV)/.dev-installed: pyproject.toml $(VENV)/.lab-installed
 	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
 	@touch $@
 
+# The learner's and the instructor's JupyterLab (settings in jupyter-config/; see jupyter-config/lab.py).
 lab: $(VENV)/.lab-installed
-	$(PY) grading/course.py workspace $(WORKSPACE)
-	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(PY) -m jupyterlab --ServerApp.ip=$(HOST) --ServerApp.port=$(PORT) \
-		--ServerApp.root_dir="$(CURDIR)/$(WORKSPACE)" --LabApp.default_url=/lab/tree/00_welcome/00_welcome.ipynb $(ALLOW_ROOT)
+	$(PY) jupyter-config/lab.py learner --workspace "$(CURDIR)/$(WORKSPACE)" --port $(PORT)
 
 instructor: $(VENV)/.lab-installed
-	$(PY) grading/course.py workspace workspace-instructor --source
-	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(PY) -m jupyterlab --ServerApp.ip=$(HOST) --ServerApp.port=$(PORT) \
-		--ServerApp.root_dir="$(CURDIR)/workspace-instructor" $(ALLOW_ROOT)
+	$(PY) jupyter-config/lab.py instructor --port $(PORT)
 
 test: $(VENV)/.dev-installed
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(PY) -m pytest -n 2 --dist loadgroup --durations=15 $(PYTEST_ARGS)

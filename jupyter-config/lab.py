@@ -1,0 +1,135 @@
+"""Start the course's JupyterLab: `make lab` (the learner's) and `make instructor` (the instructor's).
+
+    python jupyter-config/lab.py learner [--workspace workspace] [--port 8888]
+    python jupyter-config/lab.py instructor [--port 8888]
+
+learner
+    Copies the student version of every new lesson into the workspace (never overwriting a
+    notebook already there) and opens JupyterLab on it with the learner's settings from
+    ``jupyter-config/learner/``: no nbgrader instructor panels (Formgrader, Create Assignment,
+    Assignment List, Courses; the Validate button stays), no Jupyter news popup, and widget
+    state saved in the notebook so that widgets still show after a save and reopen.
+
+instructor
+    Opens JupyterLab on the repository itself, with the course's nbgrader configuration
+    (``grading/nbgrader_config.py``) loaded by the Formgrader: the lessons, submissions and scores
+    of ``grading/course/``. The lessons to edit are ``notebooks/<lesson>/<lesson>.ipynb``: those are
+    what ``make release`` releases (clear their outputs before committing).
+
+Both run JupyterLab from this environment on 127.0.0.1, with these settings added to the
+Jupyter configuration path (``JUPYTER_CONFIG_PATH``): nothing is written to your ~/.jupyter.
+When a server for the same folder is already running, it says so and gives its URL
+instead of starting a second one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+GRADING = REPO / "grading"
+
+
+def running_server(root_dir: Path, runtime_dir: str | None = None) -> dict | None:
+    """The running Jupyter server whose root is ``root_dir`` (it answers on its URL), or None."""
+    from jupyter_server.serverapp import list_running_servers
+
+    root = Path(root_dir).resolve()
+    for info in list_running_servers(runtime_dir):
+        try:
+            if Path(info.get("root_dir") or info.get("notebook_dir", "")).resolve() != root:
+                continue
+        except OSError:
+            continue
+        url = info["url"].rstrip("/")
+        token = info.get("token", "")
+        try:
+            with urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=3):
+                pass
+        except OSError:
+            continue  # a stale file left by a server that died
+        return info
+    return None
+
+
+def server_url(info: dict, path: str = "lab") -> str:
+    token = info.get("token", "")
+    return f"{info['url'].rstrip('/')}/{path}" + (f"?token={token}" if token else "")
+
+
+def lab_command(mode: str, root_dir: Path, port: int, default_url: str, open_browser: bool = True) -> list[str]:
+    cmd = [sys.executable, "-m", "jupyterlab", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
+           f"--ServerApp.root_dir={root_dir}", f"--LabApp.default_url={default_url}",
+           "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+           "--LabApp.extension_manager=readonly"]  # offline: the extension manager never asks PyPI
+    if not open_browser:
+        cmd.append("--no-browser")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")
+    return cmd
+
+
+def lab_environment(mode: str, base: dict | None = None) -> dict:
+    """The environment of the server: this mode's settings first on the Jupyter config path."""
+    env = dict(os.environ if base is None else base)
+    extra = env.get("JUPYTER_CONFIG_PATH")
+    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join([str(HERE / mode)] + ([extra] if extra else []))
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    return env
+
+
+def plan(mode: str, workspace: Path | None = None) -> tuple[Path, Path, str]:
+    """(root_dir, working directory, default URL) of the server for ``mode``."""
+    if mode == "learner":
+        root = Path(workspace or REPO / "workspace").resolve()
+        first = sorted(root.glob("00_*/00_*.ipynb"))
+        default = f"/lab/tree/{first[0].relative_to(root).as_posix()}" if first else "/lab"
+        return root, root, default
+    # The formgrader reads nbgrader_config.py from the server's working directory; the course
+    # root (grading/course) and the lessons (notebooks/) must lie inside the server's root.
+    return REPO, GRADING, "/lab/tree/notebooks"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="jupyter-config/lab.py", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("mode", choices=["learner", "instructor"])
+    parser.add_argument("--workspace", type=Path, default=REPO / "workspace", help="the learner's folder")
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8888")))
+    parser.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    parser.add_argument("--check", action="store_true",
+                        help="print the command and settings instead of starting (exit 3 if one is running)")
+    args, extra = parser.parse_known_args(argv)  # other options (--LabApp.x=y) go to JupyterLab
+
+    if args.mode == "learner":
+        sys.path.insert(0, str(GRADING))
+        import course
+
+        copied = course.build_workspace(args.workspace)
+        print(f"workspace {args.workspace}: {len(copied)} new files copied, your notebooks kept")
+    root, cwd, default_url = plan(args.mode, args.workspace)
+    info = running_server(root)
+    if info is not None:
+        print(f"A JupyterLab server for {root} is already running (pid {info.get('pid')}):\n\n"
+              f"    {server_url(info)}\n\n"
+              "Open that URL (it is the same workspace); to stop that server press Ctrl+C twice in its "
+              f"terminal, or run: jupyter server stop {info.get('port')}", flush=True)
+        return 3 if args.check else 0
+    cmd = lab_command(args.mode, root, args.port, default_url, open_browser=not args.no_browser) + extra
+    env = lab_environment(args.mode)
+    if args.check:
+        print(json.dumps({"cmd": cmd, "cwd": str(cwd), "JUPYTER_CONFIG_PATH": env["JUPYTER_CONFIG_PATH"]}))
+        return 0
+    os.chdir(cwd)
+    os.execvpe(cmd[0], cmd, env)  # the server replaces this process: Ctrl+C stops it as usual
+    return 0  # not reached
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
