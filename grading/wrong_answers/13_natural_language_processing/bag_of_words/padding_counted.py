@@ -1,0 +1,8 @@
+def bag_of_words(ids, vocab_size):
+    """ids (N, T) int, 0 = padding -> counts (N, vocab_size) float, column 0 all zero."""
+    ids = np.asarray(ids)
+    bags = np.zeros((len(ids), vocab_size))
+    for n, row in enumerate(ids):
+        for j in row:
+            bags[n, j] += 1
+    return bags

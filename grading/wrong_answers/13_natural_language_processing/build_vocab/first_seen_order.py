@@ -1,0 +1,16 @@
+from collections import Counter
+
+
+def build_vocab(token_lists, min_count=1):
+    """List of token lists -> {token: id}: <pad> 0, <unk> 1, then tokens seen >= min_count times, most frequent first."""
+    counts = Counter(token for tokens in token_lists for token in tokens)
+    vocab = {"<pad>": 0, "<unk>": 1}
+    for token in counts:  # in the order first seen
+        if counts[token] >= min_count:
+            vocab[token] = len(vocab)
+    return vocab
+
+
+def encode(tokens, vocab):
+    """List of tokens -> list of ids (1 for a token not in vocab)."""
+    return [vocab.get(token, 1) for token in tokens]
