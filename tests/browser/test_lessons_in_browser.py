@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 import course
+import harness
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
@@ -54,8 +55,10 @@ def lab(tmp_path_factory):
     apputils.mkdir(parents=True)
     (apputils / "notification.jupyterlab-settings").write_text(json.dumps({"fetchNews": "false"}))
     port, token = _free_port(), secrets.token_hex(16)
-    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(tmp / "settings"), JUPYTER_RUNTIME_DIR=str(tmp / "runtime"),
-               PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
+    # Every per-user Jupyter folder (workspaces, settings, runtime, IPython) lives under tmp:
+    # the test never writes the user's ~/.jupyter (tests/browser/conftest.py checks).
+    env = harness.isolated_env(tmp)
+    env["JUPYTERLAB_SETTINGS_DIR"] = str(tmp / "settings")
     log = (tmp / "jupyterlab.log").open("w")
     server = subprocess.Popen(
         [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
