@@ -217,7 +217,10 @@ def _probe(tool: str) -> str | None:
         _prepare_dir(host, 0)
         argv, env, _ = command(tool, host, Limits(), 0)
         argv = argv[:argv.index("-I") - 1] + [sys.executable, "-c",
-                                                "import socket, os; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(os.getuid())"]
+                                                "import socket, os, subprocess, sys, ipykernel, nbclient, labkit; s = socket.socket(); s.bind(('127.0.0.1', 0)); "
+                                                "subprocess.run([sys.executable, '-c', 'import ipykernel'], check=True); "
+                                                "print(os.getuid()) if sys.prefix != sys.base_prefix or 'site-packages' in ipykernel.__file__ "
+                                                "else sys.exit('the course environment is not readable in the sandbox')"]
         try:
             proc = subprocess.run(argv, env=env or None, capture_output=True, text=True, timeout=60)
         except (OSError, subprocess.TimeoutExpired) as exc:

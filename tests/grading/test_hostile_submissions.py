@@ -28,8 +28,9 @@ import selftest
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("hostile")]
 LESSON = "00_welcome"
-# Generous times: lesson 00 must finish even on a busy machine; the slow submissions overrun them on purpose.
-LIMITS = sandbox.Limits(cell_timeout=30, notebook_timeout=90, memory_mb=3072, processes=128, output_kb=256,
+# Generous times: lesson 00 must finish even on a busy machine (the whole-notebook limit is
+# tested with tiny notebooks in test_sandbox.py).
+LIMITS = sandbox.Limits(cell_timeout=60, notebook_timeout=300, memory_mb=3072, processes=128, output_kb=256,
                         total_output_kb=1024)
 ANSWER_IDS = ("mean_of", "dot")
 TEST_IDS = ("mean_of_tests", "dot_tests")
@@ -46,8 +47,8 @@ def exercises():
 def blank(nb):
     """Every answer cell replaced by the release's stub: no honest points."""
     for e in selftest.exercises(nb):
-        nb.cells[e.answer_index].source = nb.cells[e.answer_index].source.split("### BEGIN SOLUTION")[0] + \
-            "    raise NotImplementedError()"
+        nb.cells[e.answer_index].source = (nb.cells[e.answer_index].source.split("### BEGIN SOLUTION")[0].rstrip(" ")
+                                           + "    raise NotImplementedError()")
     return nb
 
 
@@ -210,9 +211,6 @@ def hostile_class(root: Path, port: int) -> dict[str, object]:
             tampered.cells[i].source = "pass  # checks 'fixed' by the student"
     deleted = source()
     deleted.cells = [c for i, c in enumerate(deleted.cells) if i not in selftest.exercises(deleted)[0].check_indices]
-    many_cells = source()
-    for _ in range(4):  # each cell under the cell limit, together over the notebook limit
-        many_cells.cells.insert(3, nbformat.v4.new_code_cell("import time; time.sleep(25)"))
     deaf_loop = source()
     deaf_loop.cells[selftest.exercises(deaf_loop)[-1].answer_index].source = (
         "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass")
@@ -261,7 +259,6 @@ def hostile_class(root: Path, port: int) -> dict[str, object]:
                 print("stopped at", len(started), type(e).__name__)
             """, answers=True),
         "flood": with_code_first("print('x' * 200_000_000)", answers=True),
-        "slow": many_cells,
         "deaf_loop": deaf_loop,
         "script": script,
         "exfiltrate": (lambda nb: (nb.cells.append(nbformat.v4.new_code_cell(textwrap.dedent(exfiltrate))), nb)[1])(source()),
@@ -399,9 +396,8 @@ def test_limits_memory_processes_output(graded):
     assert all(s == top for s, top in scores(graded, "flood").values())
 
 
-def test_time_limits_cut_slow_notebooks_and_the_batch_goes_on(graded):
+def test_a_loop_deaf_to_interrupts_is_cut_off_and_the_rest_graded(graded):
     v = graded["verdicts"]
-    assert v["slow"].status == "timed out", v["slow"]
     assert v["deaf_loop"].status == "timed out", v["deaf_loop"]
     s = scores(graded, "deaf_loop")
     assert s["mean_of_tests"][0] == 1 and s["dot_tests"][0] == 0, s

@@ -135,6 +135,13 @@ def test_a_kernel_deaf_to_interrupts_is_shut_down_and_the_run_reported(isolation
     assert result.result["stopped_at"] == 1 and result.seconds < 90
 
 
+def test_cells_each_under_the_cell_limit_stop_at_the_notebook_limit(isolation):
+    limits = sandbox.Limits(cell_timeout=6, notebook_timeout=12)
+    result, out = run(*["import time; time.sleep(5); print('slept')"] * 5, limits=limits)
+    assert result.result["out_of_time"] and out.count("slept\n") < 5, out
+    assert sum("slept" in o for o in out) <= 3
+
+
 def test_a_weaker_sandbox_is_announced_in_the_report(tmp_path, monkeypatch):
     """Forced to the last resort, the grader says so on stderr and in the batch report."""
     lesson = "00_welcome"
