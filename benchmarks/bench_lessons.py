@@ -1,13 +1,26 @@
-"""Per-lesson figures: seconds to run each lesson top to bottom (solutions in), and
-seconds for nbgrader to autograde it as a submission.
+"""Per-lesson figures: seconds to run each lesson top to bottom (solutions in) next to
+seconds for nbgrader to autograde it as a submission, and their ratio.
 
-    .venv/bin/python benchmarks/bench_lessons.py [lesson ...]
+    .venv/bin/python benchmarks/bench_lessons.py [--repeat N] [lesson ...]
 
-Prints a table; the budget is 60 s per lesson on 2 CPU cores.
+Run: nbclient executes the lesson in a fresh kernel (what `make lab`'s "Run all"
+does, minus the browser). Autograde: ``grading/course.py``'s autograde of the
+lesson submitted by one student, solutions in: nbgrader's start, sanitizing, the
+same execution in a fresh kernel, and the gradebook. The difference is nbgrader's
+overhead, a few seconds; a ratio far above 1 means grading waited for something.
+"max gap" is the longest wait between one cell's reply and the next cell's start in
+the autograded notebook's execution timestamps: a stall (issue 16: a whole cell
+timeout after a widget cell) shows there, and is flagged STALL. With ``--repeat N``
+each lesson is run and autograded N times (a stall is intermittent); the table
+shows each repetition.
+
+The budget is 60 s per lesson run on 2 CPU cores.
 """
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import shutil
 import sys
 import tempfile
@@ -22,6 +35,10 @@ sys.path.insert(0, str(REPO / "grading"))
 
 import course  # noqa: E402
 
+BUDGET_S = 60.0
+STALL_S = 5.0  # a gap between cells longer than this is a stall, not bookkeeping
+STUDENT = "bench"
+
 
 def run_seconds(lesson: str) -> float:
     path = course.lesson_notebook(lesson)
@@ -33,27 +50,69 @@ def run_seconds(lesson: str) -> float:
 
 
 def autograde_seconds(lesson: str, root: Path) -> float:
-    folder = root / "submitted" / "bench" / lesson
-    shutil.copytree(course.NOTEBOOKS / lesson, folder)
+    folder = root / "submitted" / STUDENT / lesson
+    if not folder.exists():
+        shutil.copytree(course.NOTEBOOKS / lesson, folder)
     start = time.perf_counter()
-    course.autograde(lesson, root=root)
-    return time.perf_counter() - start
+    failed = course.autograde(lesson, root=root, student=STUDENT)
+    seconds = time.perf_counter() - start
+    if failed:
+        raise RuntimeError(f"nbgrader could not grade {lesson}")
+    return seconds
 
 
-def main(names: list[str]) -> int:
-    names = names or course.lessons()
+def _time(stamp: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+
+
+def max_gap(nb: nbformat.NotebookNode) -> tuple[float, str]:
+    """The longest wait between a cell's end (reply and idle status) and the next cell's start."""
+    worst, where, previous = 0.0, "", None
+    for index, cell in enumerate(nb.cells):
+        times = cell.get("metadata", {}).get("execution") or {}
+        if cell.cell_type != "code" or "iopub.execute_input" not in times:
+            continue
+        start = _time(times["iopub.execute_input"])
+        ends = [_time(times[k]) for k in ("iopub.status.idle", "shell.execute_reply") if k in times]
+        gaps = [((start - previous[1]).total_seconds(), f"before cell {index}")] if previous else []
+        if len(ends) == 2:
+            gaps.append((abs((ends[1] - ends[0]).total_seconds()), f"reply of cell {index}"))
+        for gap, label in gaps:
+            if gap > worst:
+                worst, where = gap, label
+        if ends:
+            previous = (index, max(ends))
+    return worst, where
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=1, help="runs and autogrades per lesson (default 1)")
+    parser.add_argument("lessons", nargs="*", help="default: every lesson")
+    args = parser.parse_args(argv)
+    names = args.lessons or course.lessons()
     root = Path(tempfile.mkdtemp(prefix="nnlab-bench-"))
-    t = time.perf_counter()
-    course.release(names, root=root)
-    release_s = time.perf_counter() - t
-    print(f"release of {len(names)} lessons: {release_s:.1f} s")
-    print(f"{'lesson':34s} {'run (s)':>8s} {'autograde (s)':>14s}  budget 60 s")
-    for lesson in names:
-        run = run_seconds(lesson)
-        grade = autograde_seconds(lesson, root)
-        flag = "ok" if run < 60 else "OVER BUDGET"
-        print(f"{lesson:34s} {run:8.1f} {grade:14.1f}  {flag}", flush=True)
-    shutil.rmtree(root, ignore_errors=True)
+    try:
+        t = time.perf_counter()
+        course.release(names, root=root)
+        print(f"release of {len(names)} lessons: {time.perf_counter() - t:.1f} s")
+        print(f"{'lesson':30s} {'run (s)':>8s} {'autograde (s)':>14s} {'ratio':>6s} {'max gap (s)':>12s}  "
+              f"flags (budget {BUDGET_S:.0f} s, stall > {STALL_S:.0f} s)")
+        stalls = 0
+        for lesson in names:
+            for _ in range(args.repeat):
+                run = run_seconds(lesson)
+                grade = autograde_seconds(lesson, root)
+                graded = nbformat.read(root / "autograded" / STUDENT / lesson / f"{lesson}.ipynb", as_version=4)
+                gap, where = max_gap(graded)
+                flags = [f"STALL {where}"] if gap > STALL_S else []
+                flags += ["OVER BUDGET"] if run > BUDGET_S else []
+                stalls += gap > STALL_S
+                print(f"{lesson:30s} {run:8.1f} {grade:14.1f} {grade / run:6.2f} {gap:12.2f}  "
+                      f"{', '.join(flags) or 'ok'}", flush=True)
+        print(f"{stalls} stalled autogrades")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
     return 0
 
 
