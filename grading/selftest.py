@@ -4,7 +4,8 @@ For a lesson it can:
 
 * list its exercises: each answer (solution) cell and the check cells that follow it;
 * find the recorded wrong answers, ``grading/wrong_answers/<lesson>/<grade_id>/<mistake>.py``,
-  each holding the full replacement of that answer cell;
+  each holding the full replacement of that answer cell, and the recorded alternative right
+  answers, ``grading/right_answers/<lesson>/<grade_id>/<variant>.py``, which must pass;
 * replay every wrong answer in **one** kernel: run the notebook top to bottom; at each
   answer cell, run each wrong answer followed by that exercise's check cells (hidden tests
   included) and record which checks failed; then run the real answer and go on.
@@ -21,6 +22,8 @@ from nbclient import NotebookClient
 
 GRADING = Path(__file__).resolve().parent
 WRONG_ANSWERS = GRADING / "wrong_answers"
+# Other correct answers (a different but valid way to do it) that the checks must accept.
+RIGHT_ANSWERS = GRADING / "right_answers"
 
 
 @dataclass
@@ -50,9 +53,9 @@ def exercises(nb: nbformat.NotebookNode) -> list[Exercise]:
     return [e for e in found if e.check_indices]
 
 
-def wrong_answers(lesson: str) -> dict[str, dict[str, str]]:
+def wrong_answers(lesson: str, folder_root: Path = WRONG_ANSWERS) -> dict[str, dict[str, str]]:
     """{answer grade_id: {mistake name: replacement source}} recorded for a lesson."""
-    folder = WRONG_ANSWERS / lesson
+    folder = folder_root / lesson
     if not folder.is_dir():
         return {}
     return {d.name: {f.stem: f.read_text() for f in sorted(d.glob("*.py"))}
@@ -77,13 +80,17 @@ class WrongAnswerResult:
         return bool(self.failed_checks)
 
 
-def replay_wrong_answers(notebook: Path, lesson: str | None = None, timeout: int = 120) -> list[WrongAnswerResult]:
-    """Run ``notebook`` once, swapping in each recorded wrong answer; see the module docstring."""
+def replay_wrong_answers(notebook: Path, lesson: str | None = None, timeout: int = 120,
+                        right: bool = False) -> list[WrongAnswerResult]:
+    """Run ``notebook`` once, swapping in each recorded wrong answer; see the module docstring.
+
+    With ``right=True`` the recorded alternative right answers are replayed instead (their
+    ``rejected`` must then be False)."""
     notebook = Path(notebook)
     lesson = lesson or notebook.stem
     nb = nbformat.read(notebook, as_version=4)
     by_answer = {e.answer_index: e for e in exercises(nb)}
-    recorded = wrong_answers(lesson)
+    recorded = wrong_answers(lesson, RIGHT_ANSWERS if right else WRONG_ANSWERS)
     client = NotebookClient(nb, kernel_name="python3", timeout=timeout, allow_errors=True,
                             resources={"metadata": {"path": str(notebook.parent)}})
     results: list[WrongAnswerResult] = []
@@ -138,7 +145,7 @@ def forbidden_entries(nb: nbformat.NotebookNode) -> dict[str, list[str]]:
 
 
 def imported_names(source: str) -> list[str]:
-    """Dotted paths of everything a cell imports: ``from a.b import c as d`` -> ``a.b.c``; ``import a.b`` -> ``a.b``."""
+    """Dotted paths of everything a cell imports at module level: ``from a.b import c as d`` -> ``a.b.c``; ``import a.b`` -> ``a.b``."""
     import ast
 
     names = []
@@ -146,7 +153,7 @@ def imported_names(source: str) -> list[str]:
         tree = ast.parse(source)
     except SyntaxError:  # IPython magics: the lint only reads plain Python cells
         return names
-    for node in ast.walk(tree):
+    for node in tree.body:  # module level: an import inside a function body puts nothing in the namespace
         if isinstance(node, ast.Import):
             names.extend(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
@@ -182,11 +189,17 @@ def imports_of_forbidden(nb: nbformat.NotebookNode) -> list[str]:
                 if name.endswith(".*"):
                     continue
                 parts = name.split(".")
-                try:
-                    obj = importlib.import_module(name)
-                except ImportError:
-                    obj = importlib.import_module(".".join(parts[:-1]))
-                    obj = getattr(obj, parts[-1], None)
+                obj = None
+                if len(parts) > 1:  # `from a import b`: the attribute b of a, which may shadow a submodule a.b
+                    try:
+                        obj = getattr(importlib.import_module(".".join(parts[:-1])), parts[-1], None)
+                    except ImportError:
+                        obj = None
+                if obj is None:
+                    try:
+                        obj = importlib.import_module(name)
+                    except ImportError:
+                        continue
                 if obj is None:
                     continue
                 try:
@@ -194,7 +207,13 @@ def imports_of_forbidden(nb: nbformat.NotebookNode) -> list[str]:
                 except ValueError:
                     continue
                 probe = (rule.module, rule.qualname or "", None)
-                if any(r.matches(probe) for r in rules):
+                exposed = []
+                if isinstance(obj, type(importlib)) and obj.__name__.startswith("labkit"):
+                    # a labkit module hands out what it holds: `from labkit import nn` gives nn.Sigmoid
+                    exposed = [(getattr(v, "__module__", None), getattr(v, "__qualname__", ""), None)
+                               for k, v in vars(obj).items() if not k.startswith("_")]
+                    exposed = [e for e in exposed if isinstance(e[0], str) and isinstance(e[1], str)]
+                if any(r.matches(p) for r in rules for p in [probe, *exposed]):
                     problems.append(f"cell {index} imports {name}, which exercise {exercise.grade_id} "
                                     f"(cell {exercise.answer_index}) asks the learner to write")
     return problems

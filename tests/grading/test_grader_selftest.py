@@ -208,3 +208,14 @@ def test_recorded_wrong_answers_are_rejected(lesson):
                   if r.mistake.startswith(selftest.SHORTCUT_PREFIX)
                   and not any(v.startswith("ShortcutUsed") for v in r.failed_checks.values())]
     assert not not_caught, f"{lesson}: library shortcuts not rejected as ShortcutUsed:\n" + "\n".join(not_caught)
+
+
+@pytest.mark.parametrize("lesson", [p for p in lesson_params()
+                                    if (selftest.RIGHT_ANSWERS / p.values[0]).is_dir()])
+def test_recorded_right_answers_pass(lesson):
+    """Another correct way to answer (a different sampling call, another formula) gets full marks."""
+    results = selftest.replay_wrong_answers(course.lesson_notebook(lesson), lesson, right=True)
+    assert results, f"{lesson}: no right answers replayed"
+    refused = [f"{r.grade_id}/{r.mistake}: {r.answer_error or r.failed_checks}" for r in results
+               if r.rejected or r.answer_error]
+    assert not refused, f"{lesson}: correct alternative answers rejected:\n" + "\n".join(refused)

@@ -1,5 +1,10 @@
-dL_dd = 2.0
-dL_de = 1.0   # d = e + c: derivative 1
-dL_dc = 1.0
-dL_db = 2.0   # e = a * b: derivative a
-dL_da = -8.0  # d + b
+def hand_gradients(a, b, c):
+    """Numbers a, b, c -> {node name: dL/dnode} for e = a*b, d = e + c, L = d*a."""
+    e = a * b
+    d = e + c
+    dL_dd = a
+    dL_de = 1.0  # d = e + c: derivative 1
+    dL_dc = 1.0
+    dL_db = a    # e = a * b: derivative a
+    dL_da = d + b
+    return {"d": dL_dd, "e": dL_de, "c": dL_dc, "b": dL_db, "a": dL_da}

