@@ -10,7 +10,7 @@ WORKSPACE ?= workspace
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 PYTEST_ARGS ?=
 
-.PHONY: lab instructor test test-fast release autograde feedback grades bench clean-venv help
+.PHONY: lab instructor test test-fast release autograde feedback grades bench hub clean-venv help
 
 help:
 	@echo "make lab         open the course in JupyterLab (your workspace: ./$(WORKSPACE))"
@@ -19,6 +19,7 @@ help:
 	@echo "make test-fast   the suite without notebook execution, servers or the browser"
 	@echo "make release | autograde SUBMISSIONS=dir [WORKERS=n] | feedback | grades   grading (see grading/README.md)"
 	@echo "make bench       print the benchmark figures"
+	@echo "make hub         JupyterHub for a class on this server (root; CLASS=class.toml, see deploy/README.md)"
 
 # The environment: runtime packages for the lab, plus test-only packages for the tests.
 $(VENV)/.lab-installed: pyproject.toml
@@ -57,6 +58,19 @@ grades: $(VENV)/.lab-installed
 
 bench: $(VENV)/.dev-installed
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+# A class on one server: JupyterHub + nbgrader's exchange and formgrader (deploy/README.md).
+# As root, after `setup_class.py setup $(CLASS)` has made the accounts, exchange and course folder.
+CLASS     ?= deploy/jupyterhub/class.example.toml
+HUB_PROXY := deploy/jupyterhub/node_modules/.bin/configurable-http-proxy
+
+$(HUB_PROXY): deploy/jupyterhub/package.json deploy/jupyterhub/package-lock.json
+	npm ci --prefix deploy/jupyterhub --no-audit --no-fund
+	@touch $@
+
+hub: $(VENV)/.lab-installed $(HUB_PROXY)
+	$(PY) deploy/jupyterhub/setup_class.py check $(CLASS)
+	NNLAB_CLASS="$(abspath $(CLASS))" $(VENV)/bin/jupyterhub -f deploy/jupyterhub/jupyterhub_config.py
 
 clean-venv:
 	rm -rf $(VENV)
