@@ -18,6 +18,8 @@ state, are replaced by a note; Markdown cells and their attachments get the same
 
 from __future__ import annotations
 
+import re
+
 import bleach
 from nbgrader.preprocessors import NbGraderPreprocessor
 
@@ -66,8 +68,13 @@ def hidden_lines(nb) -> set[str]:
     return found
 
 
+ACTIVE_BLOCKS = re.compile(r"<\s*(script|style|iframe|object|embed|template)\b.*?(<\s*/\s*\1\s*>|$)",
+                           re.IGNORECASE | re.DOTALL)
+
+
 def clean_html(text: str) -> str:
     """Student HTML with everything active removed (script, style, handlers, javascript: links)."""
+    text = ACTIVE_BLOCKS.sub("", text)
     return bleach.clean(text, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, protocols=ALLOWED_PROTOCOLS,
                         strip=True, strip_comments=True)
 
