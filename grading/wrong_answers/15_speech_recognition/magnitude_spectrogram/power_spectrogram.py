@@ -1,0 +1,4 @@
+def magnitude_spectrogram(wave, n_fft, hop_length):
+    """The power spectrogram |X|^2 instead of the magnitude."""
+    frames = frame_signal(wave, n_fft, hop_length, np.hanning(n_fft))
+    return (np.abs(np.fft.rfft(frames, axis=1)) ** 2).T
