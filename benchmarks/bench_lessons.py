@@ -5,14 +5,15 @@ seconds for nbgrader to autograde it as a submission, and their ratio.
 
 Run: nbclient executes the lesson in a fresh kernel (what `make lab`'s "Run all"
 does, minus the browser). Autograde: ``grading/course.py``'s autograde of the
-lesson submitted by one student, solutions in: nbgrader's start, sanitizing, the
-same execution in a fresh kernel, and the gradebook. The difference is nbgrader's
-overhead, a few seconds; a ratio far above 1 means grading waited for something.
-"max gap" is the longest wait between one cell's reply and the next cell's start in
-the autograded notebook's execution timestamps: a stall (issue 16: a whole cell
-timeout after a widget cell) shows there, and is flagged STALL. With ``--repeat N``
-each lesson is run and autograded N times (a stall is intermittent); the table
-shows each repetition.
+lesson submitted by one student, solutions in (regraded each time): the sandbox,
+the grader's integrity probes, the same execution in a fresh kernel, and the
+gradebook. "extra" is autograde minus run, the grader's overhead; a stall (issue
+16: the run waits a whole cell timeout, 60 s, after a widget cell) shows as an
+extra of a minute or more and a ratio far above 1. "max gap" is the longest wait
+between one cell's reply and the next cell's start in the autograded notebook's
+execution timestamps, flagged STALL above 5 s; "n/a" when the grader does not
+record timings. With ``--repeat N`` each lesson is run and autograded N times (a
+stall is intermittent); the table shows each repetition.
 
 The budget is 60 s per lesson run on 2 CPU cores.
 """
@@ -54,7 +55,7 @@ def autograde_seconds(lesson: str, root: Path) -> float:
     if not folder.exists():
         shutil.copytree(course.NOTEBOOKS / lesson, folder)
     start = time.perf_counter()
-    failed = course.autograde(lesson, root=root, student=STUDENT)
+    failed = course.autograde(lesson, root=root, student=STUDENT, force=True)
     seconds = time.perf_counter() - start
     if failed:
         raise RuntimeError(f"nbgrader could not grade {lesson}")
@@ -65,9 +66,9 @@ def _time(stamp: str) -> dt.datetime:
     return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
 
 
-def max_gap(nb: nbformat.NotebookNode) -> tuple[float, str]:
-    """The longest wait between a cell's end (reply and idle status) and the next cell's start."""
-    worst, where, previous = 0.0, "", None
+def max_gap(nb: nbformat.NotebookNode) -> tuple[float | None, str]:
+    """The longest wait between a cell's end (reply and idle status) and the next cell's start (None: no timings)."""
+    worst, where, previous = None, "", None
     for index, cell in enumerate(nb.cells):
         times = cell.get("metadata", {}).get("execution") or {}
         if cell.cell_type != "code" or "iopub.execute_input" not in times:
@@ -78,7 +79,7 @@ def max_gap(nb: nbformat.NotebookNode) -> tuple[float, str]:
         if len(ends) == 2:
             gaps.append((abs((ends[1] - ends[0]).total_seconds()), f"reply of cell {index}"))
         for gap, label in gaps:
-            if gap > worst:
+            if worst is None or gap > worst:
                 worst, where = gap, label
         if ends:
             previous = (index, max(ends))
@@ -96,7 +97,7 @@ def main(argv: list[str]) -> int:
         t = time.perf_counter()
         course.release(names, root=root)
         print(f"release of {len(names)} lessons: {time.perf_counter() - t:.1f} s")
-        print(f"{'lesson':30s} {'run (s)':>8s} {'autograde (s)':>14s} {'ratio':>6s} {'max gap (s)':>12s}  "
+        print(f"{'lesson':30s} {'run (s)':>8s} {'autograde (s)':>14s} {'extra (s)':>10s} {'ratio':>6s} {'max gap (s)':>12s}  "
               f"flags (budget {BUDGET_S:.0f} s, stall > {STALL_S:.0f} s)")
         stalls = 0
         for lesson in names:
@@ -105,12 +106,14 @@ def main(argv: list[str]) -> int:
                 grade = autograde_seconds(lesson, root)
                 graded = nbformat.read(root / "autograded" / STUDENT / lesson / f"{lesson}.ipynb", as_version=4)
                 gap, where = max_gap(graded)
-                flags = [f"STALL {where}"] if gap > STALL_S else []
+                stalled = gap is not None and gap > STALL_S
+                flags = [f"STALL {where}"] if stalled else []
                 flags += ["OVER BUDGET"] if run > BUDGET_S else []
-                stalls += gap > STALL_S
-                print(f"{lesson:30s} {run:8.1f} {grade:14.1f} {grade / run:6.2f} {gap:12.2f}  "
+                stalls += stalled
+                shown = "n/a" if gap is None else f"{gap:.2f}"
+                print(f"{lesson:30s} {run:8.1f} {grade:14.1f} {grade - run:10.1f} {grade / run:6.2f} {shown:>12s}  "
                       f"{', '.join(flags) or 'ok'}", flush=True)
-        print(f"{stalls} stalled autogrades")
+        print(f"{stalls} stalls seen in the autograded notebooks' timings")
     finally:
         shutil.rmtree(root, ignore_errors=True)
     return 0
