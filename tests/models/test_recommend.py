@@ -1,0 +1,87 @@
+"""labkit.recommend: baselines, RMSE, top-k, precision/recall and the MF trainer, against references."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from labkit.data import load_ratings
+from labkit.recommend import (baseline_biases, nearest_items, precision_recall_at_k, rmse, top_k,
+                              train_matrix_factorization)
+
+
+def test_rmse_matches_torch():
+    rng = np.random.default_rng(0)
+    p, t = rng.normal(size=50), rng.normal(size=50)
+    expected = torch.sqrt(torch.nn.functional.mse_loss(torch.tensor(p), torch.tensor(t))).item()
+    assert rmse(p, t) == pytest.approx(expected, rel=1e-12)
+    with pytest.raises(ValueError, match="same, non-empty shape"):
+        rmse([1.0, 2.0], [1.0])
+
+
+def test_baseline_biases_match_loops():
+    rng = np.random.default_rng(1)
+    users, items = rng.integers(0, 6, 40), rng.integers(0, 9, 40)
+    ratings = rng.integers(1, 6, 40).astype(float)
+    mu, bu, bi = baseline_biases(users, items, ratings, 7, 10)
+    assert mu == pytest.approx(ratings.mean())
+    for i in range(10):
+        mine = ratings[items == i]
+        assert bi[i] == pytest.approx(np.mean(mine - mu) if len(mine) else 0.0)
+    for u in range(7):
+        sel = users == u
+        assert bu[u] == pytest.approx(np.mean(ratings[sel] - mu - bi[items[sel]]) if sel.any() else 0.0)
+    with pytest.raises(ValueError, match="0..9"):
+        baseline_biases(users, items + 5, ratings, 7, 10)
+
+
+def test_top_k_matches_torch_topk_and_excludes():
+    rng = np.random.default_rng(2)
+    scores = rng.normal(size=(5, 12))
+    exclude = rng.random((5, 12)) < 0.3
+    got = top_k(scores, 4, exclude)
+    masked = torch.tensor(np.where(exclude, -np.inf, scores))
+    np.testing.assert_array_equal(got, torch.topk(masked, 4, dim=1).indices.numpy())
+    assert not np.take_along_axis(exclude, got, axis=1).any()
+    np.testing.assert_array_equal(top_k(np.array([1.0, 3.0, 3.0, 2.0]), 2), [1, 2])  # ties: smaller id first
+    with pytest.raises(ValueError, match="fewer than k=3"):
+        top_k(np.zeros((1, 3)), 3, np.array([[True, False, False]]))
+    with pytest.raises(ValueError, match="positive integer"):
+        top_k(scores, 0)
+
+
+def test_precision_recall_at_k_by_hand():
+    recommended = np.array([[0, 1], [2, 3], [0, 2]])
+    relevant = np.array([[True, False, True, False], [False, False, False, False], [True, True, True, True]])
+    precision, recall = precision_recall_at_k(recommended, relevant)
+    assert precision == pytest.approx((0.5 + 1.0) / 2)  # user 1 has nothing relevant and is skipped
+    assert recall == pytest.approx((0.5 + 0.5) / 2)
+
+
+def test_nearest_items_by_cosine():
+    vectors = np.array([[1.0, 0.0], [0.9, 0.1], [0.0, 1.0], [-1.0, 0.0]])
+    np.testing.assert_array_equal(nearest_items(vectors, 0, k=3), [1, 2, 3])
+    np.testing.assert_array_equal(nearest_items(vectors, 0, k=1, among=[2, 3]), [2])
+
+
+def test_matrix_factorization_beats_the_baseline_and_strong_l2_falls_back_to_it():
+    data = load_ratings(n_users=120, n_items=80, density=0.25, seed=3)
+    pairs, ratings = data.X, data.y
+    order = np.random.default_rng(0).permutation(len(ratings))
+    tr, va = order[: int(0.8 * len(order))], order[int(0.8 * len(order)):]
+    mu, bu, bi = baseline_biases(pairs[tr, 0], pairs[tr, 1], ratings[tr], 120, 80)
+    base = rmse(mu + bu[pairs[va, 0]] + bi[pairs[va, 1]], ratings[va])
+    good = train_matrix_factorization(pairs[tr], ratings[tr], 120, 80, dim=4, l2=1e-3, steps=300)
+    assert good.losses[-1] < good.losses[0]
+    assert rmse(good.predict(pairs[va]), ratings[va]) < base - 0.03
+    np.testing.assert_allclose(good.predict_matrix()[pairs[va, 0], pairs[va, 1]], good.predict(pairs[va]), rtol=1e-5)
+    with torch.no_grad():
+        torch_pred = good.model(torch.as_tensor(pairs[va])).numpy()
+    np.testing.assert_allclose(good.predict(pairs[va]), torch_pred, rtol=1e-5, atol=1e-5)
+    flat = train_matrix_factorization(pairs[tr], ratings[tr], 120, 80, dim=4, l2=1.0, steps=300)
+    assert np.abs(flat.user_factors).max() < 1e-2  # the penalty removed the tastes
+    again = train_matrix_factorization(pairs[tr], ratings[tr], 120, 80, dim=4, l2=1e-3, steps=300)
+    np.testing.assert_allclose(again.item_factors, good.item_factors)  # seeded
+    with pytest.raises(ValueError, match=r"shape \(N, 2\)"):
+        train_matrix_factorization(pairs[:, 0], ratings, 120, 80)
