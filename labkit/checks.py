@@ -321,7 +321,9 @@ def _render_failure(shell, etype, value, tb, tb_offset=None):
         shell._showtraceback(etype, value, full)
         return full
     stb = message.split("\n")
-    shell._showtraceback(etype, value, stb)
+    # The error's one-line form (evalue) carries the teaching message too: nbgrader's feedback
+    # shows "ename: evalue" for a test cell with hidden tests.
+    shell._showtraceback(etype, value if isinstance(value, CheckFailed) else _ANSI.sub("", message), stb)
     if not os.environ.get("NBGRADER_EXECUTION"):
         _offer_full_traceback(shell, full)
     return stb

@@ -127,7 +127,7 @@ def _run_cells(env: dict | None = None):
         errors = [o for o in cell.outputs if o.output_type == "error"]
         html = [o.data.get("text/html", "") for o in cell.outputs if o.output_type == "display_data"]
         text = "\n".join(re.sub(r"\x1b\[[0-9;]*m", "", line) for o in errors for line in o.traceback)
-        out.append((errors[0].ename if errors else None, text, html))
+        out.append((errors[0].ename if errors else None, text, html, errors[0].evalue if errors else None))
     return out
 
 
@@ -138,8 +138,9 @@ def kernel_outputs():
 
 @pytest.mark.slow
 def test_failed_check_shows_message_first_and_no_library_frames(kernel_outputs):
-    ename, text, html = kernel_outputs[1]
+    ename, text, html, evalue = kernel_outputs[1]
     assert ename == "CheckFailed"  # nbgrader still sees a failed test
+    assert evalue.startswith("weighted_sum(x=[1, 2], w=[3, 4], b=5) returned 11")
     assert text.startswith("\u2718 weighted_sum(x=[1, 2], w=[3, 4], b=5) returned 11, expected 16.\nHint: did you add b?")
     assert "checks.py" not in text and "site-packages" not in text and "_fail(" not in text
     assert "Cell In[2], line 1" in text  # where, in the learner's notebook
@@ -149,20 +150,21 @@ def test_failed_check_shows_message_first_and_no_library_frames(kernel_outputs):
 
 @pytest.mark.slow
 def test_blank_answer_says_which_exercise_is_not_done(kernel_outputs):
-    ename, text, _ = kernel_outputs[3]
+    ename, text, _, _ = kernel_outputs[3]
     assert ename == "NotImplementedError"
     assert text.startswith("\u2718 `weighted_sum` is not written yet: this exercise is not done.")
     assert "shortcut.py" not in text
-    ename, text, _ = kernel_outputs[4]
+    ename, text, _, _ = kernel_outputs[4]
     assert text.startswith("\u2718 This exercise is not done yet.")
-    ename, text, _ = kernel_outputs[5]
+    assert kernel_outputs[3][3].startswith("\u2718 `weighted_sum` is not written yet")  # evalue: what feedback shows
+    ename, text, _, _ = kernel_outputs[5]
     assert ename == "NameError"
     assert text.startswith("\u2718 `nand_weights` is not defined yet.") and "exercise above" in text
 
 
 @pytest.mark.slow
 def test_shape_error_in_the_answer_names_call_shapes_and_hints(kernel_outputs):
-    ename, text, _ = kernel_outputs[7]
+    ename, text, _, _ = kernel_outputs[7]
     assert ename == "ValueError"
     assert text.startswith("\u2718 weighted_sum(x of shape (3, 2), w = [3.0, 4.0], b = 5) raised ValueError: shapes")
     assert "Hint:" in text and "one example and for a batch" in text
@@ -171,12 +173,12 @@ def test_shape_error_in_the_answer_names_call_shapes_and_hints(kernel_outputs):
 
 @pytest.mark.slow
 def test_other_errors_keep_the_usual_traceback(kernel_outputs):
-    ename, text, html = kernel_outputs[8]
+    ename, text, html, _ = kernel_outputs[8]
     assert ename == "ValueError" and "Traceback (most recent call last)" in text and not html
 
 
 @pytest.mark.slow
 def test_nbgrader_runs_get_the_message_without_the_full_traceback():
     outputs = _run_cells({"NBGRADER_EXECUTION": "autograde"})
-    ename, text, html = outputs[1]
+    ename, text, html, _ = outputs[1]
     assert ename == "CheckFailed" and text.startswith("\u2718 weighted_sum(") and not html

@@ -1,0 +1,149 @@
+"""The instructor's first hour in the JupyterLab that `make instructor` opens (jupyter-config/lab.py instructor).
+
+A copy of the repository's course files (notebooks/, grading/, jupyter-config/) in a temporary
+folder, so that the real grading/course/ is untouched: lesson 01 released, one submission
+autograded, feedback generated, all with the copy's grading/course.py. Then lab.py instructor
+starts JupyterLab on the copy's root and, in headless Chromium: the Formgrader (loaded from the
+course's nbgrader_config.py) lists the lesson, its submission and the score, and clicking the
+lesson's name opens its source folder (no 404); no gradebook.db appears at the root; the
+feedback HTML renders its maths with every network request blocked.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+import course
+import harness
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
+
+LESSON = "01_artificial_neuron"
+STUDENT = "alice"  # submits the solution
+WRONG = "bob"  # forgets the bias, leaves the rest blank
+
+
+@pytest.fixture(scope="module")
+def instructor(tmp_path_factory):
+    if harness.CHROMIUM is None:
+        pytest.skip("chromium is not installed (apt-get install chromium); .ci/run installs it")
+    tmp = tmp_path_factory.mktemp("instructor")
+    repo = tmp / "repo"
+    ignore = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", "course", "wrong_answers", "right_answers")
+    shutil.copytree(course.NOTEBOOKS / LESSON, repo / "notebooks" / LESSON, ignore=ignore)
+    shutil.copytree(course.GRADING, repo / "grading", ignore=ignore)
+    shutil.copytree(course.REPO / "jupyter-config", repo / "jupyter-config", ignore=ignore)
+    submitted = tmp / "submitted" / STUDENT / LESSON
+    submitted.mkdir(parents=True)
+    shutil.copy(course.NOTEBOOKS / LESSON / f"{LESSON}.ipynb", submitted)  # the solution: full marks
+    env = harness.isolated_env(tmp)
+    grading = [sys.executable, str(repo / "grading" / "course.py")]
+    proc = subprocess.run(grading + ["release", LESSON], env=env, cwd=tmp, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    # A second student: the release with one wrong answer (the bias forgotten), the rest left blank.
+    nb = nbformat.read(repo / "grading" / "course" / "release" / LESSON / f"{LESSON}.ipynb", as_version=4)
+    for cell in nb.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == "weighted_sum":
+            cell.source = "def weighted_sum(x, w, b):\n    return np.dot(x, w)\n"
+    (tmp / "submitted" / WRONG / LESSON).mkdir(parents=True)
+    nbformat.write(nb, tmp / "submitted" / WRONG / LESSON / f"{LESSON}.ipynb")
+    for args in (["autograde", str(tmp / "submitted")], ["feedback"]):
+        proc = subprocess.run(grading + args, env=env, cwd=tmp, capture_output=True, text=True, timeout=600)
+        assert proc.returncode == 0, f"course.py {args[0]} failed:\n{proc.stdout}\n{proc.stderr}"
+    proc, base, token, env, log = harness.start_lab("instructor", tmp, lab_script=repo / "jupyter-config" / "lab.py")
+    try:
+        yield {"base": base, "token": token, "tmp": tmp, "repo": repo, "log": log}
+    finally:
+        harness.stop(proc)
+
+
+@pytest.fixture(scope="module")
+def browser(instructor):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        context = harness.launch_chromium(p, instructor["tmp"] / "chromium-profile")
+        yield context
+        context.close()
+
+
+def _formgrader_frame(page):
+    page.evaluate("() => window.jupyterapp.commands.execute('nbgrader:open-formgrader')")
+    page.wait_for_selector("iframe[src*='formgrader']", timeout=60_000)
+    return page.frame_locator("iframe[src*='formgrader']")
+
+
+def test_formgrader_lists_lessons_submissions_scores_and_opens_a_lesson(instructor, browser):
+    base, token = instructor["base"], instructor["token"]
+    page = browser.new_page()
+    try:
+        page.goto(f"{base}/lab?token={token}", wait_until="domcontentloaded")
+        page.wait_for_function("() => window.jupyterapp && window.jupyterapp.commands.hasCommand('nbgrader:open-formgrader')",
+                               timeout=90_000)
+        frame = _formgrader_frame(page)
+        row = frame.locator("tr", has_text=LESSON).first
+        row.wait_for(timeout=60_000)
+        cells = [t.strip() for t in row.locator("td").all_inner_texts()]
+        assert "No data available" not in frame.locator("body").inner_text()
+        assert "2" in cells, f"the lesson's row should count two submissions: {cells}"
+        # Scores: the student's page lists the lesson's score.
+        students = frame.locator("a", has_text="Manage Students").first
+        students.click()
+        frame.locator("tr", has_text=STUDENT).first.wait_for(timeout=60_000)
+        student_row = " ".join(frame.locator("tr", has_text=STUDENT).first.locator("td").all_inner_texts())
+        assert re.search(r"\d+(\.\d+)? / \d+", student_row), f"no score for {STUDENT}: {student_row}"
+        # Opening the lesson from the assignments page shows its source folder, not a 404.
+        frame.locator("a", has_text="Manage Assignments").first.click()
+        frame.locator("a", has_text=LESSON).first.click()
+        page.wait_for_function(
+            "(p) => window.jupyterapp.shell.widgets('left').next && true && "
+            "Array.from(document.querySelectorAll('.jp-DirListing-itemText')).some(e => e.textContent.includes(p))",
+            arg=f"{LESSON}.ipynb", timeout=30_000)
+        crumbs = page.locator(".jp-BreadCrumbs").first.inner_text()
+        assert LESSON in crumbs, crumbs
+        assert page.get_by_text("404").count() == 0 and page.locator(".jp-Dialog").count() == 0
+        harness.ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(harness.ARTIFACTS / "browser-formgrader.png"))
+    finally:
+        page.close()
+    assert not (instructor["repo"] / "gradebook.db").exists(), "a stray gradebook.db at the root"
+    assert not (instructor["tmp"] / "gradebook.db").exists(), "a stray gradebook.db where the server started"
+    assert (instructor["repo"] / "grading" / "course" / "gradebook.db").exists()
+    assert "No nbgrader_config.py file found" not in instructor["log"].read_text()
+
+
+def test_feedback_renders_maths_with_the_network_blocked(instructor, browser):
+    feedback = instructor["repo"] / "grading" / "course" / "feedback" / STUDENT / LESSON / f"{LESSON}.html"
+    assert feedback.exists()
+    page = browser.new_page()
+    blocked, errors = [], []
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+               else (blocked.append(route.request.url), route.abort()))
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    try:
+        page.goto(feedback.as_uri(), wait_until="load")
+        page.wait_for_function("() => document.querySelectorAll('mjx-container').length > 3", timeout=60_000)
+        assert not errors, errors
+        raw = page.evaluate("""() => Array.from(document.querySelectorAll('.text_cell_render'))
+                                 .map(e => e.innerText).filter(t => /\\$[^$\\s][^$]*\\$/.test(t))""")
+        assert not raw, f"maths left as raw $...$: {raw[:3]}"
+        assert not blocked, f"the feedback asked the network for {blocked}"
+        harness.ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(harness.ARTIFACTS / "browser-feedback-maths.png"))
+    finally:
+        page.close()
+
+
+def test_feedback_shows_the_teaching_message_without_library_frames(instructor):
+    feedback = instructor["repo"] / "grading" / "course" / "feedback" / WRONG / LESSON / f"{LESSON}.html"
+    text = re.sub(r"<[^>]+>", "", feedback.read_text())
+    text = text.replace("&#39;", "'").replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    assert "returned 11, expected 16." in text and "Hint: this is what you get without the bias" in text
+    assert "is not written yet" in text, "a blank answer should say which exercise is not done"
+    assert "checks.py" not in text and "shortcut.py" not in text and "site-packages" not in text
