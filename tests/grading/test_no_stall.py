@@ -18,6 +18,7 @@ widget cell stalls only now and then.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sys
 from pathlib import Path
 
@@ -173,3 +174,33 @@ def test_widget_lesson_runs_without_stall_in_the_grading_executor(lesson, sends)
     grading_executor(course_config(cell_timeout=60)).preprocess(nb, {"metadata": {"path": str(path.parent)}})
     assert not stalls(nb), f"{lesson}: {stalls(nb)}"
 
+
+
+def test_sandboxed_autograde_does_not_stall_after_output_captures(tmp_path):
+    """The course's own autograde (sandboxed runner, which records no timings): the kernel times the waits.
+
+    A submission of lesson 00 with 20 Output captures appended; after each capture the next
+    cell records how long the kernel waited between the two cells.
+    """
+    lesson = "00_welcome"
+    folder = tmp_path / "submitted" / "student" / lesson
+    shutil.copytree(course.NOTEBOOKS / lesson, folder)
+    path = folder / f"{lesson}.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(new_code_cell("import time as _time\nimport ipywidgets as _widgets\n"
+                                  "from IPython.display import HTML as _HTML, display as _display\n_waits = []"))
+    for i in range(20):
+        nb.cells.append(new_code_cell(f"_out = _widgets.Output()\n_display(_out)\nwith _out:\n    print('step {i}')\n"
+                                      f"    _display(_HTML('<b>{i}</b>'))\n_end = _time.monotonic()"))
+        nb.cells.append(new_code_cell("_waits.append(_time.monotonic() - _end)"))
+    nb.cells.append(new_code_cell("print('NNLAB-WAITS', max(_waits), len(_waits))"))
+    nbformat.write(nb, path)
+    course.release([lesson], root=tmp_path)
+    assert course.autograde(lesson, root=tmp_path, cell_timeout=15) == []
+    graded = nbformat.read(tmp_path / "autograded" / "student" / lesson / f"{lesson}.ipynb", as_version=4)
+    lines = [line for o in graded.cells[-1].get("outputs", []) if o.get("output_type") == "stream"
+             for line in o["text"].splitlines() if line.startswith("NNLAB-WAITS ")]
+    assert lines, f"the appended cells did not run: {graded.cells[-1].get('outputs')}"
+    _, worst, count = lines[0].split()
+    assert int(count) == 20
+    assert float(worst) < MAX_GAP_S, f"the grader waited {float(worst):.1f} s between two cells after an Output capture"
