@@ -8,7 +8,10 @@ to right in the order of the forward pass (backward runs right to left).
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.patches import FancyArrowPatch
+from matplotlib.path import Path
 
 from labkit.nn.value import Value
 
@@ -79,13 +82,67 @@ def draw_graph(value: Value, ax=None, max_nodes: int = 200, precision: int = 4) 
         boxes[id(node)] = ax.text(x, y, text, ha="center", va="center", fontsize=8, family="monospace",
                                   bbox=dict(boxstyle="round,pad=0.3", facecolor="#eef4fb", edgecolor="#3a6ea5"))
     arrow = dict(arrowstyle="-|>", color="#555555", shrinkA=2, shrinkB=2, lw=0.9)
+    ops = {}
+    for node in nodes:
+        if node._prev:
+            x, y = 3.0 * level[id(node)] - 1.5, row[id(node)]
+            ops[id(node)] = ax.text(x, y, node._op, ha="center", va="center", fontsize=8,
+                                    bbox=dict(boxstyle="circle,pad=0.3", facecolor="#fff4d6", edgecolor="#b8860b"))
+    extents = _extents(ax, [*boxes.values(), *ops.values()])
+    detours = []
     for node in nodes:
         if not node._prev:
             continue
-        x, y = 3.0 * level[id(node)] - 1.5, row[id(node)]
-        op = ax.text(x, y, node._op, ha="center", va="center", fontsize=8,
-                     bbox=dict(boxstyle="circle,pad=0.3", facecolor="#fff4d6", edgecolor="#b8860b"))
+        op = ops[id(node)]
         for child in dict.fromkeys(node._prev):  # a reused child gets one arrow per distinct node
-            ax.annotate("", xy=(0, 0.5), xycoords=op, xytext=(1, 0.5), textcoords=boxes[id(child)], arrowprops=arrow)
+            start, end = extents[boxes[id(child)]], extents[op]
+            blocked = [e for t, e in extents.items() if t is not boxes[id(child)] and t is not op
+                       and _crosses(e, (start[1], (start[2] + start[3]) / 2), (end[0], (end[2] + end[3]) / 2))]
+            if blocked:  # an input reused far to the right: go over every box in between
+                between = [e for e in extents.values() if e[1] > start[1] and e[0] < end[0]]
+                detours.append((start, end, between))
+            else:
+                ax.annotate("", xy=(0, 0.5), xycoords=op, xytext=(1, 0.5), textcoords=boxes[id(child)],
+                            arrowprops=arrow)
         ax.annotate("", xy=(0, 0.5), xycoords=boxes[id(node)], xytext=(1, 0.5), textcoords=op, arrowprops=arrow)
+    bottom, top = ax.get_ylim()  # inverted: bottom > top
+    for start, end, blocked in detours:
+        lane = _lane(start, end, blocked)
+        x0, y0 = start[1], (start[2] + start[3]) / 2
+        x1, y1 = end[0], (end[2] + end[3]) / 2
+        gap = 0.35
+        path = Path([(x0, y0), (x0 + gap, lane), (x1 - gap, lane), (x1, y1)])
+        ax.add_patch(FancyArrowPatch(path=path, arrowstyle="-|>", color="#555555", lw=0.9, shrinkA=2, shrinkB=2,
+                                     mutation_scale=10))
+        top = min(top, lane - 0.3)
+    ax.set_ylim(bottom, top)
     return fig
+
+
+def _extents(ax, texts) -> dict:
+    """{text: (x0, x1, y_top, y_bottom)} in data units of the box drawn around each text."""
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    to_data = ax.transData.inverted()
+    out = {}
+    for text in texts:
+        text.update_bbox_position_size(renderer)
+        bb = text.get_bbox_patch().get_window_extent(renderer)
+        (x0, ya), (x1, yb) = to_data.transform([(bb.x0, bb.y0), (bb.x1, bb.y1)])
+        out[text] = (min(x0, x1), max(x0, x1), min(ya, yb), max(ya, yb))
+    return out
+
+
+def _crosses(extent, a, b, margin: float = 0.05) -> bool:
+    """Does the segment a-b pass through the box ``extent`` (x0, x1, y_top, y_bottom)?"""
+    x0, x1, y0, y1 = extent[0] - margin, extent[1] + margin, extent[2] - margin, extent[3] + margin
+    for t in np.linspace(0.0, 1.0, 101):
+        x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+        if x0 < x < x1 and y0 < y < y1:
+            return True
+    return False
+
+
+def _lane(start, end, blocked) -> float:
+    """A row above every box between ``start`` and ``end`` (rows grow downwards)."""
+    return min(e[2] for e in [*blocked, start, end]) - 0.3
