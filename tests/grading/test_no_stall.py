@@ -6,8 +6,8 @@ it awaits an asyncio poll on that socket for the cell's reply. The send can swal
 the reply's wake-up, and the run then sits one cell timeout before the next cell,
 intermittently. Fixed twice over: labkit widgets set their Output's state directly
 (no front-end round trip, labkit/widgets/_figure.py), and grading installs an Output
-mimic that sends through the asyncio socket (grading/widget_output.py, loaded by
-nbgrader_config.py) for ``widgets.interact`` and any other capture.
+mimic that sends through the asyncio socket (grading/widget_output.py, installed by the
+sandboxed runner and by nbgrader_config.py) for ``widgets.interact`` and any other capture.
 
 A stall shows in a notebook's execution timestamps: the next cell's
 ``iopub.execute_input`` comes a cell timeout after this cell's ``shell.execute_reply``
