@@ -16,7 +16,7 @@ import harness  # noqa: E402
 
 @pytest.fixture(scope="module", autouse=True)
 def user_jupyter_folders_untouched():
-    """Fail the module if any test wrote to ~/.jupyter, ~/.ipython or ~/.local/share/jupyter."""
+    """Fail the module if any of its tests wrote the user's JupyterLab workspaces or settings (~/.jupyter/lab)."""
     before = harness.snapshot_user_dirs()
     yield
     after = harness.snapshot_user_dirs()

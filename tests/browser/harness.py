@@ -25,7 +25,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 ARTIFACTS = course.REPO / "test-artifacts"
 LAB_SCRIPT = course.REPO / "jupyter-config" / "lab.py"
-USER_DIRS = [Path.home() / ".jupyter", Path.home() / ".ipython", Path.home() / ".local" / "share" / "jupyter"]
+# Where JupyterLab keeps a user's layout and settings. (Not ~/.ipython or the runtime folder:
+# kernels of other tests, running at the same time on the other worker, write there.)
+USER_DIRS = [Path.home() / ".jupyter" / "lab"]
 
 
 def free_port() -> int:
@@ -52,7 +54,7 @@ def isolated_env(tmp: Path, base: dict | None = None) -> dict:
 
 
 def snapshot_user_dirs() -> dict[str, float]:
-    """{path: mtime} of every file and folder in the user's Jupyter and IPython folders."""
+    """{path: mtime} of every file and folder in the user's JupyterLab workspaces and settings."""
     seen: dict[str, float] = {}
     for root in USER_DIRS:
         if not root.exists():

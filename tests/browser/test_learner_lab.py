@@ -22,7 +22,8 @@ import pytest
 import course
 import harness
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
+# Its own server and group: it may run on the other worker beside the lessons.
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser-learner")]
 
 LESSON = "01_artificial_neuron"
 
