@@ -293,19 +293,17 @@ def _explain(shell, etype, value, tb) -> str | None:
                 f"Otherwise run the cells above first (Run > Run All Above Selected Cell), or check the spelling.\n"
                 f"(Python says: NameError: {value})\n\n  in {_where(shell, *frames[0])}")
     if isinstance(value, ValueError) and len(frames) >= 2:
-        # Raised inside the learner's function while a check (an earlier frame) called it.
-        caller, fn = frames[0], frames[1]
-        fn_frame = fn[0]
+        # Raised inside the learner's function (defined in another cell) while a cell called it.
+        caller, fn_frame = frames[0], frames[1][0]
         if fn_frame.f_code.co_name == "<module>" or fn_frame.f_code.co_filename == caller[0].f_code.co_filename:
             return None
         info = inspect.getargvalues(fn_frame)
         args = ", ".join(f"{a} {_describe(info.locals[a])}" for a in info.args if a in info.locals)
         return (f"{_BOLD}{_RED}\u2718 {fn_frame.f_code.co_name}({args}) raised ValueError: {value}{_RESET}\n"
-                "Hint: the check called your function with these arguments and NumPy could not combine the "
-                "arrays in the line below. A batch has one row per example: write the computation so that it "
-                "works for one example and for a batch, and print the shapes in that line to see which "
-                f"operand does not fit.\n\n  in {_where(shell, fn_frame, frames[-1][1] if frames[-1][0] is fn_frame else fn[1])}"
-                f"\n  called from {_where(shell, *caller)}")
+                "Hint: with these arguments, the line below could not combine its arrays. When a check "
+                "passes a batch (one row per example), write the computation so that it works for one example "
+                "and for a batch; print the shapes in that line to see which operand does not fit.\n\n"
+                f"  in {_where(shell, *frames[-1])}\n  called from {_where(shell, *caller)}")
     return None
 
 
