@@ -75,7 +75,7 @@ def load_lab_module(path: Path = LAB_SCRIPT):
 
 
 def start_lab(mode: str, tmp: Path, *, lab_script: Path = LAB_SCRIPT, workspace: Path | None = None,
-              timeout: float = 120):
+              timeout: float = 300):
     """Run ``lab.py MODE`` exactly as the Makefile does (plus --no-browser) in an isolated environment.
 
     Returns (process, base URL, token, env, log path); stop it with :func:`stop`.
