@@ -6,7 +6,8 @@ account). Who is in the class and which ports to use come from the class file na
 
 - every person logs in with their Unix account (PAM; the dummy authenticator for tests) and
   gets their own JupyterLab, started by the LocalProcessSpawner as that account, from the
-  course environment (this Python's prefix: labkit, JupyterLab, nbgrader and its extensions);
+  course environment (labkit, JupyterLab, nbgrader and its extensions: the class file's
+  ``python``, by default the interpreter running the hub);
 - groups and roles as in nbgrader's demos/demo_multiple_classes: ``nbgrader-<course>`` (students
   and instructors: the course's assignments), ``formgrade-<course>`` (instructors and the grader:
   the formgrader);

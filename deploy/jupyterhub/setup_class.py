@@ -128,38 +128,47 @@ def setup(spec: ClassSpec) -> None:
 
 
 def _pids_of(uid: int) -> list[int]:
+    """Live processes of ``uid`` (zombies, already dead and waiting for their parent, excluded)."""
     pids = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                if entry.stat().st_uid == uid:
+                if entry.stat().st_uid == uid and (entry / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z":
                     pids.append(int(entry.name))
-            except FileNotFoundError:
+            except (FileNotFoundError, ProcessLookupError, IndexError):
                 pass
     return pids
 
 
-def stop_processes(name: str, timeout: float = 10.0) -> None:
-    """Stop every process running as the account (its servers and kernels), by process id."""
-    uid = pwd.getpwnam(name).pw_uid
+def stop_processes(names: list[str], timeout: float = 10.0) -> None:
+    """Stop every process running as these accounts (servers, kernels), by process id.
+
+    SIGTERM to all of them at once, then SIGKILL to what is still running after ``timeout``.
+    """
+    uids = {pwd.getpwnam(n).pw_uid for n in names if _account_exists(n)}
+
+    def running() -> list[int]:
+        return [pid for uid in uids for pid in _pids_of(uid)]
+
     for sig in (signal.SIGTERM, signal.SIGKILL):
-        for pid in _pids_of(uid):
+        for pid in running():
             try:
                 os.kill(pid, sig)
             except ProcessLookupError:
                 pass
         deadline = time.monotonic() + timeout
-        while _pids_of(uid) and time.monotonic() < deadline:
+        while running() and time.monotonic() < deadline:
             time.sleep(0.1)
-        if not _pids_of(uid):
+        if not running():
             return
 
 
 def remove(spec: ClassSpec) -> None:
     """Delete the class: its accounts with their homes, its exchange folder and the hub's state."""
-    for name in (spec.grader, *spec.instructors, *spec.students):
+    accounts = [spec.grader, *spec.instructors, *spec.students]
+    stop_processes(accounts)
+    for name in accounts:
         if _account_exists(name):
-            stop_processes(name)
             subprocess.run(["userdel", "--remove", name], check=False, capture_output=True)
             try:
                 grp.getgrnam(name)

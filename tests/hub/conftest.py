@@ -51,8 +51,7 @@ def hub():
         students=(f"{tag}-ana", f"{tag}-ben", f"{tag}-cleo"), authenticator="dummy",
         exchange=str(workdir / "exchange"), state_dir=str(workdir / "state"), lessons=("01_artificial_neuron",),
         port=port, hub_port=hub_port, proxy_api_port=api_port, service_port=service_port, python=python)
-    class_file = workdir / "class.toml"
-    class_file.write_text("\n".join(f"{k} = {_toml(v)}" for k, v in spec.__dict__.items()) + "\n")
+    class_file = hh.write_class_file(spec, workdir / "class.toml")
     accounts = (spec.grader, *spec.instructors, *spec.students)
     started = None
     try:
@@ -61,6 +60,8 @@ def hub():
         yield started
     finally:
         if started is not None:
+            # The servers first, all at once (SIGTERM); then the hub has nothing left to wait for.
+            hh.setup_class.stop_processes(list(accounts))
             hh.stop_hub(started)
         log = workdir / "jupyterhub.log"
         if log.exists():  # kept for reading after the run
@@ -70,14 +71,6 @@ def hub():
         hh.setup_class.remove(spec)
         shutil.rmtree(workdir, ignore_errors=True)
         _assert_gone(accounts, [port, hub_port, api_port, service_port])
-
-
-def _toml(value) -> str:
-    if isinstance(value, str):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    if isinstance(value, tuple):
-        return "[" + ", ".join(_toml(v) for v in value) + "]"
-    return str(value)
 
 
 def _assert_gone(accounts, ports) -> None:

@@ -32,6 +32,19 @@ import setup_class  # noqa: E402
 from nnlab_class import ClassSpec  # noqa: E402
 
 
+def write_class_file(spec: ClassSpec, path: Path) -> Path:
+    """The class file (TOML) for ``spec``."""
+    def value(v) -> str:
+        if isinstance(v, str):
+            return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        if isinstance(v, tuple):
+            return "[" + ", ".join(value(x) for x in v) + "]"
+        return str(v)
+
+    path.write_text("".join(f"{k} = {value(v)}\n" for k, v in spec.__dict__.items()))
+    return path
+
+
 def free_ports(n: int) -> list[int]:
     socks = []
     for _ in range(n):

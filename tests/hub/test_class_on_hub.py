@@ -1,8 +1,8 @@
 """One class on one server, end to end: deploy/jupyterhub with real Unix accounts.
 
-The module's hub (conftest.py) has an instructor, the grader account running the course service,
-and three students. The cycle runs once (fixture ``cycle``), through the hub's and nbgrader's web
-APIs as those people:
+The hub (conftest.py) has an instructor, the grader account running the course service, and
+three students. The cycle runs once (``run_cycle``), through the hub's and nbgrader's web APIs as
+those people:
 
     instructor: generate + release lesson 01 (formgrader API of the course service)
     ana: fetch, submit the solutions          -> full marks
@@ -11,9 +11,10 @@ APIs as those people:
     instructor: collect, autograde each, generate + release feedback
     each student: fetch their feedback
 
-The tests then check the grades, that each student got their own feedback only, every
-permission of the exchange and the hub from another student's side, and the formgrader in
-headless Chromium (the instructor sees the scores; a student is refused).
+Then each check runs as a subtest: the grades, that each student got their own feedback only,
+every permission of the exchange and the hub from another student's side, and the formgrader in
+headless Chromium (the instructor sees the scores; a student is refused; skipped, with the
+reason, where chromium is not installed).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ import pytest
 
 import hub_helpers as hh
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("hub")]
+pytestmark = [pytest.mark.slow]
 
 LESSON = "01_artificial_neuron"
 NOTEBOOK = f"{LESSON}.ipynb"
@@ -64,8 +65,7 @@ def _latest_submission(spec, student: str) -> Path:
     return mine[-1]
 
 
-@pytest.fixture(scope="module")
-def cycle(hub):
+def run_cycle(hub) -> dict:
     spec = hub.spec
     course = spec.course_id
     teacher_name = spec.instructors[0]
@@ -106,6 +106,9 @@ def cycle(hub):
     submitted = {}
     ana, ben, cleo = students[ana_name], students[ben_name], students[cleo_name]
     save(ana, solved(released[ana_name]))
+    # The Validate button: runs the notebook in a kernel of the student's own server, as the student.
+    validated = ana.post(ana.server("/assignments/validate"), data={"path": f"{course}/{LESSON}/{NOTEBOOK}"}).json()
+    timings["validate"] = time.monotonic() - t0
     ana.nbgrader("submit", course, LESSON)
     submitted[ana_name] = _latest_submission(spec, ana_name)
     ben.nbgrader("submit", course, LESSON)  # the blank release
@@ -149,7 +152,8 @@ def cycle(hub):
     artifacts.mkdir(parents=True, exist_ok=True)
     (artifacts / "timings.json").write_text(json.dumps({k: round(v, 1) for k, v in timings.items()}, indent=1))
 
-    return dict(hub=hub, spec=spec, teacher=teacher, students=students, listed=listed, submitted=submitted,
+    return dict(hub=hub, spec=spec, teacher=teacher, students=students, listed=listed, validated=validated,
+                submitted=submitted,
                 cleo_first=cleo_first, collect_log=collect_log, grades=grades, feedback=feedback,
                 timings=timings)
 
@@ -165,7 +169,7 @@ open(os.path.join(dest, "timestamp.txt"), "w").write(stamp)
 """
 
 
-def test_students_see_and_fetch_the_release(cycle):
+def check_students_see_and_fetch_the_release(cycle):
     listed = cycle["listed"]
     assert listed["success"], listed
     released = [a for a in listed["value"] if a["status"] == "released"]
@@ -174,7 +178,12 @@ def test_students_see_and_fetch_the_release(cycle):
         assert Path("/home", name, "nnlab", LESSON, NOTEBOOK).owner() == name
 
 
-def test_grades_the_later_submission_counts_and_forgery_is_ignored(cycle):
+def check_students_validate_in_their_own_kernel(cycle):
+    """Validate runs the lesson in a kernel of ana's own server, as ana, with labkit: all checks pass."""
+    assert cycle["validated"] == {"success": True, "value": {}}, str(cycle["validated"])[:3000]
+
+
+def check_grades_the_later_submission_counts_and_forgery_is_ignored(cycle):
     spec, grades = cycle["spec"], cycle["grades"]
     ana, ben, cleo = spec.students
     assert set(grades) == {ana, ben, cleo}, grades
@@ -192,7 +201,7 @@ def test_grades_the_later_submission_counts_and_forgery_is_ignored(cycle):
     assert "forged" in cycle["collect_log"] and "belongs to" in cycle["collect_log"], cycle["collect_log"]
 
 
-def test_each_student_fetches_only_their_own_feedback(cycle):
+def check_each_student_fetches_only_their_own_feedback(cycle):
     spec, feedback, grades = cycle["spec"], cycle["feedback"], cycle["grades"]
     ana, ben, cleo = spec.students
     text = {name: _text(files[0]["content"]) for name, files in feedback.items() if files}
@@ -261,7 +270,7 @@ print(json.dumps(out))
 """
 
 
-def test_exchange_permissions_seen_from_another_student(cycle):
+def check_exchange_permissions_seen_from_another_student(cycle):
     """ben (a student) tries everything item 2 of the issue forbids, on ana's work and the course."""
     spec = cycle["spec"]
     ana, ben, _ = spec.students
@@ -317,7 +326,7 @@ def test_exchange_permissions_seen_from_another_student(cycle):
     assert ana_sub.stat().st_mode & 0o007 == 0, oct(ana_sub.stat().st_mode)
 
 
-def test_hub_permissions_seen_from_another_student(cycle):
+def check_hub_permissions_seen_from_another_student(cycle):
     spec, students = cycle["spec"], cycle["students"]
     ana, ben, _ = spec.students
     as_ben = students[ben]
@@ -346,8 +355,7 @@ def test_hub_permissions_seen_from_another_student(cycle):
         assert "frame-ancestors 'none'" in csp, (path, csp)
 
 
-@pytest.mark.browser
-def test_formgrader_in_chromium_instructor_sees_scores_student_refused(cycle):
+def check_formgrader_in_chromium_instructor_sees_scores_student_refused(cycle):
     if CHROMIUM is None:
         pytest.skip("chromium is not installed (apt-get install chromium); .ci/run installs it")
     from playwright.sync_api import sync_playwright
@@ -394,3 +402,28 @@ def test_formgrader_in_chromium_instructor_sees_scores_student_refused(cycle):
             assert not any(name in seen for name in (spec.students[0], spec.students[2])), seen[:500]
         finally:
             browser.close()
+
+
+CHECKS = [
+    check_students_see_and_fetch_the_release,
+    check_students_validate_in_their_own_kernel,
+    check_grades_the_later_submission_counts_and_forgery_is_ignored,
+    check_each_student_fetches_only_their_own_feedback,
+    check_exchange_permissions_seen_from_another_student,
+    check_hub_permissions_seen_from_another_student,
+    check_formgrader_in_chromium_instructor_sees_scores_student_refused,
+]
+
+
+@pytest.mark.timeout(1500)  # ~4 min on an idle 2-core machine; allow for a busy one
+def test_a_class_on_one_hub(hub, subtests):
+    """The cycle once, then every check as a subtest (each reported on its own; all run).
+
+    One test rather than one per check: the hub, its accounts and the submissions are one live
+    system, and the checks must run in the process that owns it (pytest-xdist would otherwise
+    give each worker its own copy of a module-scoped hub).
+    """
+    cycle = run_cycle(hub)
+    for check in CHECKS:
+        with subtests.test(msg=check.__name__.removeprefix("check_")):
+            check(cycle)

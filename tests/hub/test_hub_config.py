@@ -1,0 +1,60 @@
+"""The class file and the hub configuration, read without starting anything (no root needed)."""
+
+from __future__ import annotations
+
+import pytest
+from traitlets.config.loader import PyFileConfigLoader
+
+import hub_helpers as hh
+from nnlab_class import EXAMPLE, ClassSpec, load
+
+
+def test_example_class_file_loads_with_safe_defaults():
+    spec = load(EXAMPLE)
+    assert spec.authenticator == "pam" and spec.ip == "127.0.0.1"
+    assert spec.grader not in spec.users and set(spec.instructors).isdisjoint(spec.students)
+
+
+@pytest.mark.parametrize("text, message", [
+    ('studnets = ["ana"]\n', "unknown settings ['studnets']"),
+    ('students = ["Ana Lee"]\n', "'Ana Lee' is not a valid account"),
+    ('students = ["ana"]\ninstructors = ["ana"]\n', "listed twice"),
+    ('authenticator = "ldap"\n', "authenticator must be 'pam' or 'dummy'"),
+])
+def test_class_file_mistakes_are_errors(tmp_path, text, message):
+    path = tmp_path / "class.toml"
+    path.write_text(text)
+    with pytest.raises(ValueError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        load(path)
+
+
+def _hub_config(monkeypatch, spec: ClassSpec, tmp_path):
+    if not hh.PROXY.exists():
+        pytest.skip("configurable-http-proxy is not installed (npm ci --prefix deploy/jupyterhub)")
+    path = hh.write_class_file(spec, tmp_path / "class.toml")
+    monkeypatch.setenv("NNLAB_CLASS", str(path))
+    return PyFileConfigLoader("jupyterhub_config.py", path=str(hh.DEPLOY)).load_config()
+
+
+def test_hub_config_groups_roles_and_service(monkeypatch, tmp_path):
+    spec = ClassSpec(course_id="ml101", grader="grader-ml101", instructors=("prof",), students=("ana", "ben"),
+                     authenticator="dummy")
+    c = _hub_config(monkeypatch, spec, tmp_path)
+    assert c.JupyterHub.bind_url == "http://127.0.0.1:8000/"
+    assert c.JupyterHub.hub_bind_url.startswith("http://127.0.0.1:")
+    assert c.Authenticator.allowed_users == {"prof", "ana", "ben"}
+    assert not c.Authenticator.admin_users
+    groups = c.JupyterHub.load_groups
+    assert set(groups["formgrade-ml101"]["users"]) == {"prof", "grader-ml101"}  # no student opens the formgrader
+    assert set(groups["nbgrader-ml101"]["users"]) == {"prof", "ana", "ben"}
+    roles = {r["name"]: r for r in c.JupyterHub.load_roles}
+    assert roles["formgrade-ml101"]["scopes"] == ["access:services!service=ml101"]
+    assert not any(s.startswith("access:services") for s in roles["nbgrader-ml101"]["scopes"])
+    assert not any(s.startswith(("admin", "access:servers")) and "!server" not in s
+                   for r in roles.values() for s in r["scopes"]), roles
+    (service,) = c.JupyterHub.services
+    assert service["name"] == "ml101" and service["user"] == "grader-ml101"
+    assert service["url"].startswith("http://127.0.0.1:")
+    assert service["environment"]["JUPYTERHUB_DEFAULT_URL"] == "/formgrader"  # its own tab, no frame
+    # the hub's frame-ancestors 'none' is not relaxed anywhere
+    assert "tornado_settings" not in c.JupyterHub and "tornado_settings" not in c.get("ServerApp", {})
