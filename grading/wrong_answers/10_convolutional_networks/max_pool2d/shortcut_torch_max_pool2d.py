@@ -1,0 +1,4 @@
+def max_pool2d(x, size=2, stride=None):
+    """x (N, C, H, W) -> (N, C, OH, OW): the maximum of each size x size window, per channel."""
+    x = np.asarray(x, dtype=float)
+    return torch.nn.functional.max_pool2d(torch.tensor(x), size, stride).numpy()
