@@ -1,13 +1,18 @@
 """The course's grading commands, wrapping nbgrader.
 
     python grading/course.py release                  # student release of every lesson
-    python grading/course.py autograde SUBMITTED_DIR  # SUBMITTED_DIR/<student>/<lesson>/<lesson>.ipynb
+    python grading/course.py autograde SUBMITTED_DIR [--workers N] [--force]
+                                                      # SUBMITTED_DIR/<student>/<lesson>/<lesson>.ipynb,
+                                                      # each run in its own sandbox (sandbox.py)
     python grading/course.py feedback                 # feedback HTML (hidden tests stripped)
-    python grading/course.py export grades.csv        # one row per student and lesson
+    python grading/course.py export [CSV]             # one row per student and lesson, with a status
+                                                      # (default ROOT/grades.csv)
     python grading/course.py workspace DEST [--source]  # the learner's copy (never overwrites)
 
-Everything nbgrader writes lives in the course root (default grading/course/,
-``--root`` to move it), including its SQLite gradebook ``gradebook.db``.
+Everything the grader writes lives in the course root (default grading/course/,
+``--root`` to move it; git ignores it): the SQLite gradebook ``gradebook.db``,
+``grades.csv``, the batch report ``autograde_report.md`` and the verdicts
+``autograde_status.json``.
 """
 
 from __future__ import annotations
@@ -216,17 +221,16 @@ def _prepare(lesson: str, student: str, text: str, root: Path) -> tuple[nbformat
     return nb, sorted(set(notes))
 
 
-def _static_flags(nb: nbformat.NotebookNode) -> list[str]:
-    """Kernel-tampering calls written in the submission's own cells (flags for review; scores are kept)."""
-    found = []
-    for cell in nb.cells:
-        meta = cell.metadata.get("nbgrader", {})
-        if cell.cell_type != "code" or (meta.get("grade") and not meta.get("solution")):
-            continue
-        for pattern, what in TAMPER_PATTERNS:
-            if re.search(pattern, cell.source):
-                found.append(what)
-    return sorted(set(found))
+def _static_flags(nb: nbformat.NotebookNode, release_nb: nbformat.NotebookNode | None = None) -> list[str]:
+    """Kernel-tampering calls the submission added to the lesson (flags for review; scores are kept)."""
+    def code(notebook):
+        return "\n".join(c.source for c in notebook.cells if c.cell_type == "code"
+                         and not (c.metadata.get("nbgrader", {}).get("grade")
+                                  and not c.metadata.get("nbgrader", {}).get("solution")))
+
+    mine, given = code(nb), code(release_nb) if release_nb is not None else ""
+    return sorted({what for pattern, what in TAMPER_PATTERNS
+                   if re.search(pattern, mine) and not re.search(pattern, given)})
 
 
 TAMPER_PATTERNS = [
@@ -494,7 +498,8 @@ def _conclude(gb, root: Path, lesson: str, student: str, prepared_nb, notes: lis
             run = None
             nb = prepared_nb
     passed, problems = _score_run(nb.cells, run) if run is not None else ({}, [])
-    static = _static_flags(prepared_nb)
+    release_path = Path(root) / "release" / lesson / f"{lesson}.ipynb"
+    static = _static_flags(prepared_nb, nbformat.read(release_path, as_version=4) if release_path.exists() else None)
     state, reason = _classify(result if run is not None else _Dead(result), problems, static, notes)
     nb, _ = LimitOutput(max_lines=200, max_traceback=100).preprocess(nb, {})
     neutralise_notebook(nb)

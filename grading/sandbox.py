@@ -161,11 +161,16 @@ def _bwrap_args(host_dir: Path, limits: Limits, slot: int) -> list[str]:
     return args
 
 
+def slot_uid(slot: int) -> int:
+    """The throwaway user of a worker slot: distinct per slot and per grading process (64 slots each)."""
+    return BASE_UID + 64 * (os.getpid() % 64) + slot % 64
+
+
 def _drop_privileges(slot: int) -> list[str]:
     """setpriv to the slot's own unprivileged user (only when the grader is root)."""
     if not _is_root():
         return []
-    uid = BASE_UID + slot
+    uid = slot_uid(slot)
     return ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
             "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"]
 
@@ -265,15 +270,29 @@ def _detect(forced: str | None) -> Isolation:
                              "apply. Install bubblewrap (apt-get install bubblewrap).")
 
 
+@functools.lru_cache(maxsize=None)
+def _font_cache() -> list[Path]:
+    """matplotlib's font list, built once by the grader: without it every kernel rebuilds it (seconds)."""
+    code = ("import matplotlib, matplotlib.font_manager, pathlib; "
+            "print(*pathlib.Path(matplotlib.get_cachedir()).glob('fontlist-*.json'), sep='\\n')")
+    try:
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    return [Path(line) for line in out.split() if line.endswith(".json") and Path(line).is_file()]
+
+
 def _prepare_dir(host: Path, slot: int) -> None:
     for sub in ("work", "scratch"):
         (host / sub).mkdir(parents=True, exist_ok=True)
     for sub in ("home", "ipython", "jupyter-config", "jupyter-data", "runtime", "matplotlib", "cache"):
         (host / "scratch" / sub).mkdir(exist_ok=True)
+    for cache in _font_cache():
+        shutil.copyfile(cache, host / "scratch" / "matplotlib" / cache.name)
     if _is_root():
-        uid = BASE_UID + slot
+        uid = slot_uid(slot)
         os.chmod(host, 0o711)
-        for path in [host / "work", host / "scratch", *(host / "scratch").iterdir(), *(host / "work").rglob("*")]:
+        for path in [host / "work", host / "scratch", *(host / "scratch").rglob("*"), *(host / "work").rglob("*")]:
             os.chown(path, uid, uid)
 
 
@@ -320,7 +339,7 @@ def run_notebook(notebook_json: str, assets: list[Path], limits: Limits, slot: i
             err.seek(max(0, size - 4000))
             tail = err.read().decode("utf-8", "replace")
         if _is_root() and isolation.tool != "bwrap":
-            _kill_uid(BASE_UID + slot)
+            _kill_uid(slot_uid(slot))
         result = None
         try:
             result = json.loads(out.decode("utf-8")) if out else None

@@ -34,6 +34,8 @@ import secrets
 import sys
 import time
 
+STARTED = time.monotonic()  # before the heavy imports (nbclient, nbformat), which run() does
+
 GUARD = r'''
 def _nnlab_guard(nonce, baseline_modules, bindings):
     import builtins, gc, hashlib, json, sys, types
@@ -412,10 +414,13 @@ async def run(job: dict) -> dict:
                     problems.append(f"{module}.{name} was replaced")
         return {"problems": problems}
 
+    phases = {"runner_start": round(time.monotonic() - STARTED, 2)}
     try:
         async with client.async_setup_kernel():
+            phases["kernel_up"] = round(time.monotonic() - STARTED, 2)
             kernel_info["pid"] = getattr(getattr(client.km, "provisioner", None), "pid", None)
             first = await guard(-1)
+            phases["baseline_checked"] = round(time.monotonic() - STARTED, 2)
             if first["problems"]:
                 events.append("the fresh kernel failed its own integrity check: " + "; ".join(first["problems"]))
             for index, cell in enumerate(nb.cells):
@@ -480,6 +485,7 @@ async def run(job: dict) -> dict:
         traceback.print_exc()
         events.append(f"execution stopped: {type(exc).__name__}: {str(exc)[:300]}")
         kernel_died = True
+    phases["done"] = round(time.monotonic() - STARTED, 2)
     for index, cell in enumerate(nb.cells):
         if cell.cell_type == "code":
             cells.setdefault(index, {"grade_id": cell.metadata.get("nbgrader", {}).get("grade_id"),
@@ -496,6 +502,7 @@ async def run(job: dict) -> dict:
         "kernel_died": kernel_died,
         "truncated": sorted(state["truncated"]),
         "seconds": round(time.monotonic() - started, 2),
+        "phases": phases,  # seconds since the runner's interpreter started
     }
 
 

@@ -26,7 +26,8 @@ import course
 import sandbox
 import selftest
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("hostile")]
+# One class of ~20 kernels on 2 workers: a few minutes on an idle 2-core machine; room for a busy one.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("hostile"), pytest.mark.timeout(2400)]
 LESSON = "00_welcome"
 # Generous times: lesson 00 must finish even on a busy machine (the whole-notebook limit is
 # tested with tiny notebooks in test_sandbox.py).
@@ -104,7 +105,7 @@ def hostile_class(root: Path, port: int) -> dict[str, object]:
     spy = f"""
     import os
     for p in [{str(gradebook)!r}, {str(course.lesson_notebook(LESSON))!r}, {str(other)!r}, {str(grading_file)!r},
-              {str(root)!r}, {str(course.NOTEBOOKS)!r}, "/root", os.path.expanduser("~/..")]:
+              {str(root)!r}, {str(course.NOTEBOOKS)!r}, "/root/.bash_history", "/root/.ssh", "/home"]:
         try:
             if os.path.isdir(p):
                 print("LEAK", p, os.listdir(p)[:3])
@@ -180,6 +181,14 @@ def hostile_class(root: Path, port: int) -> dict[str, object]:
     def dot(a, b):
         return Anything(0)
     """
+    network = f"""
+    import socket
+    try:
+        socket.create_connection(("127.0.0.1", {port}), timeout=2)
+        print("NET-REACHED")
+    except OSError as e:
+        print("no network", e)
+    """
     exfiltrate = """
     print("\\n".join(In))
     print(open(__import__("inspect").getfile(lambda: 0)).read() if False else "")
@@ -196,11 +205,10 @@ def hostile_class(root: Path, port: int) -> dict[str, object]:
     def symlinked(folder: Path):
         (folder / f"{LESSON}.ipynb").symlink_to(other)
 
-    odd_schema = source()
-    for cell in odd_schema.cells:
+    duplicated = source()
+    for cell in duplicated.cells:
         if "nbgrader" in cell.metadata:
             cell.metadata.nbgrader["schema_version"] = 99
-    duplicated = source()
     first = selftest.exercises(duplicated)[0]
     duplicated.cells.insert(first.answer_index, nbformat.from_dict(nbformat.v4.new_code_cell(
         "x = 1", metadata={"nbgrader": {"grade": True, "solution": False, "grade_id": first.check_ids[0],
@@ -211,6 +219,19 @@ def hostile_class(root: Path, port: int) -> dict[str, object]:
             tampered.cells[i].source = "pass  # checks 'fixed' by the student"
     deleted = source()
     deleted.cells = [c for i, c in enumerate(deleted.cells) if i not in selftest.exercises(deleted)[0].check_indices]
+    greedy = with_code_first("""
+        import subprocess
+        started = []
+        try:
+            for _ in range(400):
+                started.append(subprocess.Popen(["sleep", "600"]))
+        except OSError as e:
+            print("stopped at", len(started), type(e).__name__)
+        for p in started:
+            p.kill()
+            p.wait()
+        """, answers=True)
+    greedy.cells.insert(3, nbformat.v4.new_code_cell("print('x' * 200_000_000)"))
     deaf_loop = source()
     deaf_loop.cells[selftest.exercises(deaf_loop)[-1].answer_index].source = (
         "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass")
@@ -230,9 +251,7 @@ def hostile_class(root: Path, port: int) -> dict[str, object]:
         "deleted": deleted,
         "killer": in_first_answer("import os\nos._exit(1)"),
         "parent_killer": in_first_answer("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)"),
-        "kill_all": in_first_answer("import os, signal\nos.kill(-1, signal.SIGKILL)"),
-        "spy": with_code_first(spy, answers=True),
-        "vandal": with_code_first(vandal, answers=True),
+        "intruder": with_code_first(spy + vandal + network, answers=True),
         "hook_result": with_code_first(hook_result),
         "transformer": with_code_first(transformer),
         "ast_transformer": with_code_first(ast_transformer),
@@ -240,30 +259,11 @@ def hostile_class(root: Path, port: int) -> dict[str, object]:
         "patched_helpers": with_code_first(patched_helpers),
         "patched_builtins": with_code_first(patched_builtins),
         "always_equal": in_first_answer(always_equal),
-        "network": with_code_first(f"""
-            import socket
-            try:
-                socket.create_connection(("127.0.0.1", {port}), timeout=2)
-                print("NET-REACHED")
-            except OSError as e:
-                print("no network", e)
-            """, answers=True),
         "memory": in_first_answer("import numpy as np\nx = np.ones(2 ** 33)  # 64 GB"),
-        "processes": with_code_first("""
-            import subprocess
-            started = []
-            try:
-                for _ in range(400):
-                    started.append(subprocess.Popen(["sleep", "600"]))
-            except OSError as e:
-                print("stopped at", len(started), type(e).__name__)
-            """, answers=True),
-        "flood": with_code_first("print('x' * 200_000_000)", answers=True),
+        "greedy": greedy,
         "deaf_loop": deaf_loop,
-        "script": script,
-        "exfiltrate": (lambda nb: (nb.cells.append(nbformat.v4.new_code_cell(textwrap.dedent(exfiltrate))), nb)[1])(source()),
-        "odd_schema": odd_schema,
-        "duplicated_ids": duplicated,
+        "leaky": (lambda nb: (nb.cells.append(nbformat.v4.new_code_cell(textwrap.dedent(exfiltrate))), nb)[1])(script),
+        "odd_metadata": duplicated,
     }
 
 
@@ -346,25 +346,22 @@ def test_files_shipped_beside_the_notebook_are_ignored(graded):
 
 
 def test_dying_kernels_and_killed_runners_are_recorded(graded):
-    for student in ("killer", "parent_killer", "kill_all"):
+    for student in ("killer", "parent_killer"):
         v = graded["verdicts"][student]
         assert v.status == "killed", v
         assert not earned(graded, student)
 
 
 def test_the_grading_host_is_out_of_reach(graded):
-    text = outputs_text(graded, "spy")
-    assert "blocked" in text and "LEAK" not in text, text[:2000]
-    text = outputs_text(graded, "vandal")
-    assert "blocked" in text and "WROTE" not in text, text[:2000]
+    text = outputs_text(graded, "intruder")
+    assert "blocked" in text and "LEAK" not in text and "WROTE" not in text, text[:2000]
     assert (graded["root"] / "gradebook.db").read_bytes()[:6] == b"SQLite"
     # the startup file and the detached processes died with the sandbox: later students unaffected
     assert graded["verdicts"]["good2"].status == "graded"
-    leftovers = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _uid(p) in range(sandbox.BASE_UID, sandbox.BASE_UID + 8)]
+    leftovers = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _uid(p) in {sandbox.slot_uid(0), sandbox.slot_uid(1)}]
     assert not leftovers, f"processes of the sandbox users still running: {leftovers}"
     assert graded["connections"] == 0
-    assert "NET-REACHED" not in outputs_text(graded, "network")
-    assert "no network" in outputs_text(graded, "network")
+    assert "NET-REACHED" not in text and "no network" in text
 
 
 def _uid(proc: Path) -> int:
@@ -386,14 +383,14 @@ def test_tampering_with_the_kernel_scores_zero_and_is_flagged(graded, student):
 def test_limits_memory_processes_output(graded):
     v = graded["verdicts"]
     assert v["memory"].status == "memory exceeded", v["memory"]
-    text = outputs_text(graded, "processes")
-    assert "stopped at" in text, text[:500]
+    text = outputs_text(graded, "greedy")
+    assert "stopped at" in text, text[-500:]
     assert int(text.split("stopped at")[1].split()[0]) < LIMITS.processes
-    nb_path = graded["root"] / "autograded" / "flood" / LESSON / f"{LESSON}.ipynb"
+    nb_path = graded["root"] / "autograded" / "greedy" / LESSON / f"{LESSON}.ipynb"
     assert nb_path.stat().st_size < 3 * 2**20, nb_path.stat().st_size
-    html = graded["root"] / "feedback" / "flood" / LESSON / f"{LESSON}.html"
+    html = graded["root"] / "feedback" / "greedy" / LESSON / f"{LESSON}.html"
     assert html.stat().st_size < 8 * 2**20
-    assert all(s == top for s, top in scores(graded, "flood").values())
+    assert all(s == top for s, top in scores(graded, "greedy").values())
 
 
 def test_a_loop_deaf_to_interrupts_is_cut_off_and_the_rest_graded(graded):
@@ -405,20 +402,20 @@ def test_a_loop_deaf_to_interrupts_is_cut_off_and_the_rest_graded(graded):
 
 def test_student_html_and_script_are_neutralised(graded):
     root = graded["root"]
-    nb = nbformat.read(root / "autograded" / "script" / LESSON / f"{LESSON}.ipynb", as_version=4)
+    nb = nbformat.read(root / "autograded" / "leaky" / LESSON / f"{LESSON}.ipynb", as_version=4)
     shown = [c.source for c in nb.cells if c.cell_type == "markdown"]
     shown += [str(o.get("data", "")) for c in nb.cells for o in c.get("outputs", [])]
     for text in shown:
         for live in ("<script", "onerror", "onmouseover", "application/javascript", "alert("):
             assert live not in text, f"the autograded notebook still holds {live}: {text[:300]}"
-    html = (root / "feedback" / "script" / LESSON / f"{LESSON}.html").read_text()
-    for live in ("<script>alert", "<b onmouseover", 'onerror="alert', "alert('js')"):
+    html = (root / "feedback" / "leaky" / LESSON / f"{LESSON}.html").read_text()
+    for live in ("<script>alert", "<b onmouseover", 'onerror="alert'):  # (escaped source text may quote them)
         assert live not in html, f"the feedback still holds live {live}"
     assert "bold" in html  # harmless HTML is kept
 
 
 def test_feedback_never_shows_hidden_tests(graded):
-    html = (graded["root"] / "feedback" / "exfiltrate" / LESSON / f"{LESSON}.html").read_text()
+    html = (graded["root"] / "feedback" / "leaky" / LESSON / f"{LESSON}.html").read_text()
     for line in ("assert abs(mean_of(_v) - float(np.mean(_v))) < 1e-12",
                  "_a = _rng.normal(size=_n).tolist(); _b = _rng.normal(size=_n).tolist()"):
         assert line not in html and line.replace("<", "&lt;") not in html
@@ -426,11 +423,11 @@ def test_feedback_never_shows_hidden_tests(graded):
 
 
 def test_odd_metadata_is_graded_not_fatal(graded):
-    v = graded["verdicts"]
-    assert v["odd_schema"].status == "graded", v["odd_schema"]
-    assert all(s == top for s, top in scores(graded, "odd_schema").values())
-    assert v["duplicated_ids"].status in ("graded", "unreadable"), v["duplicated_ids"]
-    assert sum(s for s, _ in scores(graded, "duplicated_ids").values()) <= 2
+    """A grade id used twice and an unknown schema version: graded, and the fake cell earns nothing."""
+    v = graded["verdicts"]["odd_metadata"]
+    assert v.status == "graded", v
+    assert "duplicated grade id" in v.reason and "schema version" in v.reason
+    assert sum(s for s, _ in scores(graded, "odd_metadata").values()) <= 2
 
 
 def test_export_and_report_give_status_and_reason(graded):

@@ -96,7 +96,7 @@ def test_nothing_is_left_running(isolation):
         print("spawned")
         """)
     assert "spawned" in out[0]
-    uid = sandbox.BASE_UID + 7
+    uid = sandbox.slot_uid(7)
     left = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _owner(p) == uid]
     assert not left, f"processes of the sandbox user survived: {left}"
 
@@ -168,3 +168,42 @@ def test_detect_prefers_bubblewrap_and_validates_the_override(monkeypatch):
     monkeypatch.delenv("NNLAB_SANDBOX")
     if sandbox.shutil.which("bwrap"):
         assert sandbox.detect().tool == "bwrap"
+
+
+def test_export_tells_not_submitted_from_zero_and_lands_in_the_course_root(tmp_path):
+    """Issue 15: a lesson never submitted says so; grades.csv goes under the course root, which git ignores."""
+    import csv
+
+    root = tmp_path / "course"
+    course.release(["00_welcome", "01_artificial_neuron"], root=root)
+    folder = root / "submitted" / "ada" / "00_welcome"
+    folder.mkdir(parents=True)
+    (folder / "00_welcome.ipynb").write_text("not a notebook")
+    course.autograde("00_welcome", root=root)
+    path = course.export(root=root)
+    assert path == root / "grades.csv"
+    rows = {r["assignment"]: r for r in csv.DictReader(path.open()) if r["student_id"] == "ada"}
+    assert rows["01_artificial_neuron"]["status"] == "not submitted" and rows["01_artificial_neuron"]["score"] == "0.0"
+    assert rows["00_welcome"]["status"] == "unreadable" and rows["00_welcome"]["reason"]
+    ignored = subprocess.run(["git", "check-ignore", "-q", str(course.DEFAULT_ROOT / "grades.csv")], cwd=course.REPO)
+    assert ignored.returncode == 0
+    make = (course.REPO / "Makefile").read_text()
+    grades = make[make.index("\ngrades:"):].split("\n\n")[0]
+    assert "course.py export" in grades and ".csv" not in grades  # the default path, under the course root
+
+
+def test_a_rerun_grades_only_what_is_new_or_changed(tmp_path):
+    root = tmp_path / "course"
+    course.release(["00_welcome"], root=root)
+    for student in ("ada", "bob"):
+        folder = root / "submitted" / student / "00_welcome"
+        folder.mkdir(parents=True)
+        (folder / "00_welcome.ipynb").write_text(f"{student}'s broken notebook")
+    course.autograde("00_welcome", root=root)
+    done = {s: (root / "autograded" / s / "00_welcome" / "00_welcome.ipynb").stat().st_mtime_ns for s in ("ada", "bob")}
+    (root / "submitted" / "bob" / "00_welcome" / "00_welcome.ipynb").write_text("bob resubmitted, still broken")
+    course.autograde("00_welcome", root=root)
+    again = {s: (root / "autograded" / s / "00_welcome" / "00_welcome.ipynb").stat().st_mtime_ns for s in ("ada", "bob")}
+    assert again["ada"] == done["ada"], "an unchanged, graded submission was graded again"
+    assert again["bob"] != done["bob"], "a changed submission was not regraded"
+    assert set(course.verdicts(root)) == {("00_welcome", "ada"), ("00_welcome", "bob")}
