@@ -1,0 +1,6 @@
+def forecast_errors(X, y, y_pred):
+    """X (N, W, 1), y (N, 1), y_pred (N, 1) -> (model_mae, naive_mae, model_mae / naive_mae)."""
+    X, y, y_pred = (np.asarray(a, dtype=float) for a in (X, y, y_pred))
+    model_mae = np.mean(np.abs(y - y_pred))
+    naive_mae = np.mean(np.abs(y - X[:, -1, 0]))
+    return model_mae, naive_mae, model_mae / naive_mae

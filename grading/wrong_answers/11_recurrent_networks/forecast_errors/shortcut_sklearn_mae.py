@@ -1,0 +1,7 @@
+def forecast_errors(X, y, y_pred):
+    """X (N, W, 1), y (N, 1), y_pred (N, 1) -> (model_mae, naive_mae, model_mae / naive_mae)."""
+    X, y, y_pred = (np.asarray(a, dtype=float) for a in (X, y, y_pred))
+    from sklearn.metrics import mean_absolute_error
+    model_mae = mean_absolute_error(y, y_pred)
+    naive_mae = mean_absolute_error(y, X[:, -1])
+    return model_mae, naive_mae, model_mae / naive_mae

@@ -1,0 +1,8 @@
+def sample_next(logits, temperature, rng):
+    """logits (V,), temperature >= 0, rng a numpy Generator -> int index drawn from softmax(logits / temperature)."""
+    logits = np.asarray(logits, dtype=float)
+    if temperature == 0:
+        return int(np.argmax(logits))
+    p = np.exp(logits - np.max(logits))
+    p /= p.sum()
+    return int(rng.choice(len(p), p=p))
