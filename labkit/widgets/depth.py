@@ -112,7 +112,7 @@ class DepthExplorer(widgets.VBox):
             self.optimizer.zero_grad()
             loss.backward()
             self.optimizer.step()
-            self.losses.append(float(loss))
+            self.losses.append(loss.item())
         self.steps_done += steps
         self.redraw()
 
