@@ -5,6 +5,7 @@ Helpers are importable (pytest runs with --import-mode=importlib).
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shutil
@@ -59,18 +60,28 @@ def hub():
         started = hh.start_hub(spec, class_file, workdir)
         yield started
     finally:
+        phases = {}
+        t = time.monotonic()
         if started is not None:
             # The servers first, all at once (SIGTERM); then the hub has nothing left to wait for.
             hh.setup_class.stop_processes(list(accounts))
+            phases["stop servers"] = time.monotonic() - t
             hh.stop_hub(started)
+            phases["stop hub"] = time.monotonic() - t
         log = workdir / "jupyterhub.log"
         if log.exists():  # kept for reading after the run
             artifacts = hh.REPO / "test-artifacts" / "hub"
             artifacts.mkdir(parents=True, exist_ok=True)
             shutil.copy(log, artifacts / "jupyterhub.log")
         hh.setup_class.remove(spec)
+        phases["remove accounts"] = time.monotonic() - t
         shutil.rmtree(workdir, ignore_errors=True)
+        phases["remove files"] = time.monotonic() - t
         _assert_gone(accounts, [port, hub_port, api_port, service_port])
+        phases["checked"] = time.monotonic() - t
+        artifacts = hh.REPO / "test-artifacts" / "hub"
+        artifacts.mkdir(parents=True, exist_ok=True)
+        (artifacts / "teardown.json").write_text(json.dumps({k: round(v, 1) for k, v in phases.items()}, indent=1))
 
 
 def _assert_gone(accounts, ports) -> None:
