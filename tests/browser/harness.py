@@ -186,6 +186,12 @@ def run_cell(page, index: int, timeout: float = 60_000) -> None:
     }""", arg=[index, before], timeout=timeout, polling=250)
 
 
+def cells(page):
+    """The cells of the notebook in the current tab (other open notebooks' cells are in the page too)."""
+    panel = page.evaluate("() => window.jupyterapp.shell.currentWidget.id")
+    return page.locator(f"[id='{panel}'] .jp-Cell")
+
+
 def output_text(page, index: int) -> str:
     """The text the learner sees in a cell's output area."""
-    return page.locator(".jp-Notebook .jp-Cell").nth(index).locator(".jp-OutputArea").inner_text()
+    return cells(page).nth(index).locator(".jp-OutputArea").inner_text()

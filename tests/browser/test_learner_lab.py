@@ -114,7 +114,7 @@ def test_check_messages_in_jupyterlab(learner, page):
     assert text.startswith("\u2718 weighted_sum(x=[1, 2], w=[3, 4], b=5) returned 11, expected 16.\n"
                            "Hint: this is what you get without the bias."), text[:500]
     assert "checks.py" not in text and "shortcut.py" not in text and "site-packages" not in text, text
-    details = page.locator(".jp-Notebook .jp-Cell").nth(tests).locator("details.labkit-traceback")
+    details = harness.cells(page).nth(tests).locator("details.labkit-traceback")
     assert details.count() == 1 and details.get_attribute("open") is None
     details.locator("summary").click()
     page.wait_for_timeout(300)
@@ -128,7 +128,7 @@ def test_check_messages_in_jupyterlab(learner, page):
     assert text.startswith("\u2718 weighted_sum(x of shape (3, 2), w = [3.0, 4.0], b = 5) raised ValueError:"), text[:500]
     assert "Hint:" in text and "for a batch" in text
     harness.ARTIFACTS.mkdir(exist_ok=True)
-    page.locator(".jp-Notebook .jp-Cell").nth(tests).screenshot(path=str(harness.ARTIFACTS / "browser-check-message.png"))
+    harness.cells(page).nth(tests).screenshot(path=str(harness.ARTIFACTS / "browser-check-message.png"))
 
 
 def test_widget_survives_save_and_reopen(learner, page):
@@ -138,7 +138,7 @@ def test_widget_survives_save_and_reopen(learner, page):
     widget = harness.cell_index(page, contains="NeuronPlayground(")
     for i in (imports, widget):
         harness.run_cell(page, i)
-    cell = page.locator(".jp-Notebook .jp-Cell").nth(widget)
+    cell = harness.cells(page).nth(widget)
     cell.locator(".widget-slider").first.wait_for(timeout=30_000)
     page.evaluate("() => window.jupyterapp.commands.execute('docmanager:save')")
     page.wait_for_function("() => { const s = (" + harness.STATE_JS + ")(); return s && !s.dirty; }", timeout=30_000)
@@ -147,7 +147,7 @@ def test_widget_survives_save_and_reopen(learner, page):
     page.evaluate("() => window.jupyterapp.commands.execute('application:close-all')")
     page.wait_for_timeout(1000)
     harness.open_notebook(page, learner["base"], learner["token"], path)
-    cell = page.locator(".jp-Notebook .jp-Cell").nth(widget)
+    cell = harness.cells(page).nth(widget)
     cell.scroll_into_view_if_needed()
     page.wait_for_timeout(3000)
     harness.ARTIFACTS.mkdir(exist_ok=True)
@@ -161,12 +161,12 @@ def test_playground_labels_are_not_cut_off(learner, page):
     harness.run_cell(page, 0)
     harness.run_cell(page, 1, timeout=120_000)
     try:
-        page.locator(".jp-Notebook .jp-Cell").nth(1).locator(".widget-dropdown").first.wait_for(timeout=30_000)
+        harness.cells(page).nth(1).locator(".widget-dropdown").first.wait_for(timeout=30_000)
     except Exception:
         harness.ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(harness.ARTIFACTS / "browser-playground-labels-timeout.png"))
         raise AssertionError(f"the playground did not render: {harness.output_text(page, 1)[:1000]}") from None
-    cut = """(i) => Array.from(document.querySelectorAll('.jp-Notebook .jp-Cell')[i]
+    cut = """(i) => Array.from(window.jupyterapp.shell.currentWidget.node.querySelectorAll('.jp-Cell')[i]
                  .querySelectorAll('.widget-label')).filter(l => l.textContent.trim())
                  .filter(l => l.scrollWidth > l.clientWidth + 1).map(l => l.textContent.trim())"""
     assert page.evaluate(cut, 0) == ["learning rate and more"], "the measurement should see a cut-off label"
