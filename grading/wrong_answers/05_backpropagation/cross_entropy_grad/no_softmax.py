@@ -1,0 +1,7 @@
+def cross_entropy_grad(logits, targets):
+    """logits (N, C), targets (N,) class indices -> dL/dlogits (N, C) of the mean cross-entropy."""
+    logits = np.asarray(logits, dtype=float)
+    targets = np.asarray(targets)
+    grad = logits.copy()  # no softmax
+    grad[np.arange(len(targets)), targets] -= 1.0
+    return grad / len(targets)
