@@ -1,0 +1,7 @@
+from labkit.ethics.fairness import demographic_parity_difference, demographic_parity_ratio
+
+
+def demographic_parity(decisions, groups):
+    """decisions (N,) 0/1, groups (N,) -> (max - min selection rate, min / max selection rate)."""
+    d, g = np.asarray(decisions), np.asarray(groups)
+    return demographic_parity_difference(d, d, groups=g), demographic_parity_ratio(d, d, groups=g)
