@@ -11,6 +11,7 @@ gives the running server's URL instead of starting another.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import subprocess
@@ -70,15 +71,17 @@ def browser(learner):
         context.close()
 
 
-@pytest.fixture
-def page(browser):
+@contextlib.contextmanager
+def new_page(browser):
     page = browser.new_page()
-    yield page
-    page.evaluate("() => window.jupyterapp && window.jupyterapp.serviceManager.sessions.shutdownAll()")
-    page.close()
+    try:
+        yield page
+    finally:
+        page.evaluate("() => window.jupyterapp && window.jupyterapp.serviceManager.sessions.shutdownAll()")
+        page.close()
 
 
-def test_learner_sees_learner_tools_only_and_no_news(learner, page):
+def check_learner_sees_learner_tools_only_and_no_news(learner, page):
     page.goto(f"{learner['base']}/lab?token={learner['token']}", wait_until="domcontentloaded")
     page.wait_for_function("() => window.jupyterapp && window.jupyterapp.commands.hasCommand('notebook:run-all-cells')",
                            timeout=90_000)
@@ -96,7 +99,7 @@ def test_learner_sees_learner_tools_only_and_no_news(learner, page):
     assert status == 404, f"the formgrader's server extension answers in the learner's lab (HTTP {status})"
 
 
-def test_check_messages_in_jupyterlab(learner, page):
+def check_check_messages_in_jupyterlab(learner, page):
     harness.open_notebook(page, learner["base"], learner["token"], f"{LESSON}/{LESSON}.ipynb")
     imports = harness.cell_index(page, contains="from labkit.checks import")
     answer = harness.cell_index(page, grade_id="weighted_sum")
@@ -131,7 +134,7 @@ def test_check_messages_in_jupyterlab(learner, page):
     harness.cells(page).nth(tests).screenshot(path=str(harness.ARTIFACTS / "browser-check-message.png"))
 
 
-def test_widget_survives_save_and_reopen(learner, page):
+def check_widget_survives_save_and_reopen(learner, page):
     path = f"{LESSON}/{LESSON}.ipynb"
     harness.open_notebook(page, learner["base"], learner["token"], path)
     imports = harness.cell_index(page, contains="from labkit.checks import")
@@ -156,7 +159,7 @@ def test_widget_survives_save_and_reopen(learner, page):
     assert cell.locator(".widget-slider").count() >= 3, cell.inner_text()[:500]
 
 
-def test_playground_labels_are_not_cut_off(learner, page):
+def check_playground_labels_are_not_cut_off(learner, page):
     harness.open_notebook(page, learner["base"], learner["token"], "labels.ipynb")
     harness.run_cell(page, 0)
     harness.run_cell(page, 1, timeout=120_000)
@@ -173,7 +176,7 @@ def test_playground_labels_are_not_cut_off(learner, page):
     assert page.evaluate(cut, 1) == [], f"playground labels cut off: {page.evaluate(cut, 1)}"
 
 
-def test_second_make_lab_gives_the_running_servers_url(learner):
+def check_second_make_lab_gives_the_running_servers_url(learner):
     started = time.time()
     proc = subprocess.run([sys.executable, str(harness.LAB_SCRIPT), "learner", "--workspace", str(learner["workspace"]),
                            "--port", str(harness.free_port()), "--no-browser"],
@@ -182,3 +185,15 @@ def test_second_make_lab_gives_the_running_servers_url(learner):
     assert "already running" in proc.stdout, proc.stdout
     assert f"{learner['base']}/lab?token={learner['token']}" in proc.stdout, proc.stdout
     assert time.time() - started < 120
+
+
+# One test, one server: xdist_group does not keep a module's tests on one worker under pytest 9.2,
+# and each worker would start its own server. Each check is a subtest, reported on its own.
+def test_learners_first_hour(learner, browser, subtests):
+    for check in (check_learner_sees_learner_tools_only_and_no_news, check_check_messages_in_jupyterlab,
+                  check_widget_survives_save_and_reopen, check_playground_labels_are_not_cut_off):
+        with subtests.test(check.__name__[len("check_"):]):
+            with new_page(browser) as page:
+                check(learner, page)
+    with subtests.test("second_make_lab_gives_the_running_servers_url"):
+        check_second_make_lab_gives_the_running_servers_url(learner)
