@@ -1,0 +1,11 @@
+def train_step(generator, discriminator, opt_g, opt_d, real, z):
+    """One discriminator update, then one generator update -> (d_loss, g_loss) as floats."""
+    opt_d.zero_grad()
+    opt_g.zero_grad()
+    d_loss = discriminator_loss(discriminator(real), discriminator(generator(z)))
+    d_loss.backward()
+    opt_d.step()
+    g_loss = generator_loss(discriminator(generator(z)))
+    g_loss.backward()
+    opt_g.step()
+    return d_loss.item(), g_loss.item()
