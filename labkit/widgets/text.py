@@ -109,8 +109,7 @@ class SentenceExplorer(widgets.VBox):
         if not self.tokens:
             self.probabilities, self.scores, self.self_attention, self.prediction = None, None, None, None
             self.caption.value = "<i>Type a sentence (no tokens yet).</i>"
-            with self.out:
-                self.out.clear_output()
+            self.out.outputs = ()  # set the state directly: no round trip through a front end (issue 16)
             return
         max_len = getattr(model, "max_len", None)
         ids = self.ids[:max_len] if max_len else self.ids
