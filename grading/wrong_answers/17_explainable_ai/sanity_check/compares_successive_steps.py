@@ -1,0 +1,14 @@
+def sanity_check(model, explain, x, target):
+    """-> (L + 1,) mean Spearman correlation of |maps| of the model and of copies with the top k layers randomized."""
+    def ranks(v):
+        return np.argsort(np.argsort(v))
+
+    def similarity(a, b):
+        a = np.abs(np.asarray(a.detach(), dtype=float)).reshape(len(a), -1)
+        b = np.abs(np.asarray(b.detach(), dtype=float)).reshape(len(b), -1)
+        return float(np.mean([np.corrcoef(ranks(u), ranks(v))[0, 1] for u, v in zip(a, b)]))
+
+    original = explain(model, x, target)
+    n_layers = len(linear_layers(model))
+    maps = [explain(randomize_top_layers(model, k), x, target) for k in range(n_layers + 1)]
+    return np.array([1.0] + [similarity(maps[k - 1], maps[k]) for k in range(1, n_layers + 1)])  # step by step

@@ -1,0 +1,11 @@
+from scipy.stats import spearmanr
+
+
+def sanity_check(model, explain, x, target):
+    """Spearman's correlation from scipy."""
+    original = np.abs(explain(model, x, target).detach().numpy()).reshape(len(x), -1)
+    out = []
+    for k in range(len(linear_layers(model)) + 1):
+        other = np.abs(explain(randomize_top_layers(model, k), x, target).detach().numpy()).reshape(len(x), -1)
+        out.append(np.mean([spearmanr(u, v)[0] for u, v in zip(original, other)]))
+    return np.array(out)

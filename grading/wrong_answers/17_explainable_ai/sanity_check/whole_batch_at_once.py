@@ -1,0 +1,13 @@
+def sanity_check(model, explain, x, target):
+    """-> (L + 1,) mean Spearman correlation of |maps| of the model and of copies with the top k layers randomized."""
+    def ranks(v):
+        return np.argsort(np.argsort(v))
+
+    def similarity(a, b):
+        a = np.abs(np.asarray(a.detach(), dtype=float)).ravel()  # the whole batch as one vector
+        b = np.abs(np.asarray(b.detach(), dtype=float)).ravel()
+        return float(np.corrcoef(ranks(a), ranks(b))[0, 1])
+
+    original = explain(model, x, target)
+    n_layers = len(linear_layers(model))
+    return np.array([similarity(original, explain(randomize_top_layers(model, k), x, target)) for k in range(n_layers + 1)])
