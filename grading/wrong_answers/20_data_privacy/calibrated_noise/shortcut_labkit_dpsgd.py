@@ -1,0 +1,10 @@
+def noisy_mean(clipped, noise_multiplier, max_norm, generator):
+    """clipped (B, P) -> (P,): (sum of rows + N(0, (noise_multiplier * max_norm)^2)) / B."""
+    from labkit.ethics.privacy import DPSGD
+    layer = torch.nn.Linear(clipped.shape[1], 1, bias=False)
+    torch.nn.init.zeros_(layer.weight)
+    optimizer = DPSGD(layer, lr=1.0, noise_multiplier=noise_multiplier, max_grad_norm=max_norm,
+                      expected_batch_size=clipped.shape[0], seed=int(torch.randint(0, 2**31, (1,), generator=generator)))
+    layer.weight.grad_sample = clipped.reshape(clipped.shape[0], 1, -1)
+    optimizer.step()
+    return layer.weight.grad.reshape(-1).detach()
