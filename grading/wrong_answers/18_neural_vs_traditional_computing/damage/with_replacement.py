@@ -1,0 +1,9 @@
+def damage(model, fraction, rng):
+    """A copy of model with round(fraction * n) random weights zeroed in each Linear layer (n weights each)."""
+    damaged = copy.deepcopy(model)
+    with torch.no_grad():
+        for layer in damaged.modules():
+            if isinstance(layer, torch.nn.Linear):
+                flat = layer.weight.view(-1)
+                flat[torch.as_tensor(rng.choice(flat.numel(), round(fraction * flat.numel()), replace=True))] = 0.0  # repeats
+    return damaged
