@@ -56,7 +56,8 @@ def test_occluding_an_unused_feature_gives_zero():
         model.weight[:, 2] = 0.0
     x = torch.randn(3, 4, dtype=torch.float64)
     attributions = occlusion(model, x, 1, window=1)
-    assert torch.all(attributions[:, 2] == 0)
+    # zero up to rounding: the score is recomputed with the feature covered, a sum in another order
+    assert torch.all(attributions[:, 2].abs() < 1e-12), attributions[:, 2]
     torch.testing.assert_close(attributions, model.weight.detach()[1] * x)  # linear: drop = w_j x_j
 
 
