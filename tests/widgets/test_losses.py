@@ -111,5 +111,5 @@ def test_softmax_explorer_gradient_is_softmax_minus_one_hot():
 
 def test_softmax_is_stable_for_large_logits():
     np.testing.assert_allclose(softmax([1000.0, 0.0, -1000.0]), [1.0, 0.0, 0.0])
-    with pytest.raises(ValueError, match="3 numbers \(one per class\)"):
+    with pytest.raises(ValueError, match=r"3 numbers \(one per class\)"):
         SoftmaxExplorer(logits=(1.0, 2.0))
