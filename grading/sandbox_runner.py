@@ -64,10 +64,13 @@ def _nnlab_guard(nonce, baseline_modules, bindings):
         return getattr(f, "__code__", None)
 
     def is_trusted_callable(f):
-        code = code_of(f)
-        if code is not None:
-            return code.co_filename.startswith(trusted)
-        return isinstance(f, (types.BuiltinFunctionType, types.BuiltinMethodType)) and f.__module__ not in (None, "__main__")
+        try:
+            code = code_of(f)
+            if code is not None:
+                return code.co_filename.startswith(trusted)
+            return isinstance(f, (types.BuiltinFunctionType, types.BuiltinMethodType)) and f.__module__ not in (None, "__main__")
+        except Exception:  # e.g. a dead weakref proxy (ReferenceError) in a module's namespace
+            return False
 
     def is_trusted_object(o):
         try:
@@ -78,8 +81,11 @@ def _nnlab_guard(nonce, baseline_modules, bindings):
 
     def ident(f):
         code = code_of(f)
-        return [id(f), id(code) if code is not None else 0,
-                id(getattr(f, "__defaults__", None)), id(getattr(f, "__kwdefaults__", None))]
+        try:
+            return [id(f), id(code) if code is not None else 0,
+                    id(getattr(f, "__defaults__", None)), id(getattr(f, "__kwdefaults__", None))]
+        except Exception:  # a dead weakref proxy raises ReferenceError, not AttributeError
+            return [id(f), id(code) if code is not None else 0, 0, 0]
 
     fp = {}
     # IPython's cell pipeline
