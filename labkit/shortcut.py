@@ -133,17 +133,11 @@ class _Rule:
         self.module: str | None = None
         self.qualname: str | None = None
         self.method_of: type | None = None
-        self.builtin = None
         if isinstance(obj, types.ModuleType):
             self.module = obj.__name__
         elif type(obj).__name__ == "ufunc":
             raise ValueError(f"forbidden entry {entry!r} is a NumPy ufunc: calling one leaves no trace that "
                              "can be watched. Check the result's properties instead.")
-        elif isinstance(obj, (types.BuiltinFunctionType,)) and getattr(obj, "__self__", None) is not None \
-                and not isinstance(obj.__self__, types.ModuleType):
-            self.builtin = obj  # e.g. a static built-in bound to a class
-            self.qualname = getattr(obj, "__qualname__", None)
-            self.module = getattr(obj, "__module__", None)
         elif isinstance(obj, (types.MethodDescriptorType, types.WrapperDescriptorType,
                               types.ClassMethodDescriptorType)):
             self.method_of = obj.__objclass__
