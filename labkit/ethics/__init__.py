@@ -2,7 +2,7 @@
 
 - ``labkit.ethics.fairness``      group metrics, disparate impact, reweighing, group thresholds
 - ``labkit.ethics.privacy``       DP-SGD, the RDP privacy accountant, membership inference, k-anonymity
-- ``labkit.ethics.transparency``  model cards (``ModelCard``)
+- ``labkit.ethics.transparency``  model cards (``ModelCard``) and datasheets (``Datasheet``)
 - ``labkit.ethics.table``         the small Table these return (no pandas needed)
 """
 

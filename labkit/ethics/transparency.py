@@ -156,3 +156,54 @@ class ModelCard:
 
     def __repr__(self) -> str:
         return f"ModelCard({self.name!r}, version={self.version!r}, missing={self.missing_sections()})"
+
+
+# The questions of "Datasheets for Datasets" (Gebru et al., Communications of the ACM, 2021),
+# grouped in their seven sections; a datasheet answers each section in prose.
+DATASHEET_SECTIONS = {
+    "Motivation": "Why was the dataset created, by whom, and who funded it?",
+    "Composition": "What do the instances represent, how many are there, what is in each, are there "
+                   "labels, is anything missing, does it identify or concern people or groups?",
+    "Collection process": "How was each instance acquired or generated, over what time, with whose consent?",
+    "Preprocessing": "What cleaning, labelling or transformation was done, and is the raw data kept?",
+    "Uses": "What has it been used for, what should it be used for, and what must it not be used for?",
+    "Distribution": "How is it shared, under which licence?",
+    "Maintenance": "Who maintains it, how are errors reported and fixed, will it be updated?",
+}
+
+
+class Datasheet:
+    """A datasheet for a dataset (Gebru et al., 2021): one answer per section of DATASHEET_SECTIONS.
+
+    ``Datasheet("loans").answer("Motivation", "...")`` returns the sheet; render it with
+    ``to_markdown()`` or show it in a notebook; ``missing_sections()`` lists what is unanswered.
+    """
+
+    def __init__(self, name: str):
+        if not isinstance(name, str) or not name.strip():
+            raise ValueError(f"a datasheet needs a name (non-empty string), got {name!r}.")
+        self.name = name
+        self.answers: dict[str, str] = {}
+
+    def answer(self, section: str, text: str) -> "Datasheet":
+        if section not in DATASHEET_SECTIONS:
+            raise ValueError(f"Datasheet.answer: section must be one of {list(DATASHEET_SECTIONS)}, got {section!r}.")
+        if not isinstance(text, str) or not text.strip():
+            raise ValueError(f"Datasheet.answer: the answer for {section!r} must be non-empty text, got {text!r}.")
+        self.answers[section] = text
+        return self
+
+    def missing_sections(self) -> list[str]:
+        return [s for s in DATASHEET_SECTIONS if s not in self.answers]
+
+    def to_markdown(self) -> str:
+        lines = [f"# Datasheet: {self.name}"]
+        for section, question in DATASHEET_SECTIONS.items():
+            lines += ["", f"## {section}", "", f"_{question}_", "", self.answers.get(section, "_Not answered yet._")]
+        return "\n".join(lines) + "\n"
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
+
+    def __repr__(self) -> str:
+        return f"Datasheet({self.name!r}, missing={self.missing_sections()})"

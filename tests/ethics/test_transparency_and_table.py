@@ -9,7 +9,7 @@ import pytest
 from labkit.errors import ShapeError
 from labkit.ethics import Table
 from labkit.ethics.fairness import group_metrics
-from labkit.ethics.transparency import ModelCard
+from labkit.ethics.transparency import DATASHEET_SECTIONS, Datasheet, ModelCard
 
 
 def full_card() -> ModelCard:
@@ -66,3 +66,20 @@ def test_table_columns_rows_and_views():
         Table({"a": [1, 2], "b": [1]})
     with pytest.raises(KeyError, match="the columns are"):
         table["missing"]
+
+
+def test_datasheet_answers_every_section_in_order_and_names_bad_input():
+    sheet = Datasheet("loans")
+    assert sheet.missing_sections() == list(DATASHEET_SECTIONS)
+    for section in DATASHEET_SECTIONS:
+        assert sheet.answer(section, f"about {section.lower()}") is sheet
+    text = sheet._repr_markdown_()
+    assert sheet.missing_sections() == [] and "_Not answered yet._" not in text
+    positions = [text.index(f"## {s}") for s in DATASHEET_SECTIONS]
+    assert positions == sorted(positions) and "about collection process" in text
+    with pytest.raises(ValueError, match=r"section must be one of .*got 'Motives'"):
+        sheet.answer("Motives", "x")
+    with pytest.raises(ValueError, match="'Uses' must be non-empty"):
+        sheet.answer("Uses", "  ")
+    with pytest.raises(ValueError, match="needs a name"):
+        Datasheet("")
