@@ -613,10 +613,16 @@ def export(csv_path: Path | None = None, root: Path = DEFAULT_ROOT) -> Path:
                                status="not submitted", reason="no submission for this lesson")
                 else:
                     v = known.get(assignment.name, {}).get(student.id, {})
+                    reason = v.get("reason", "")
+                    waiting = sum(1 for nb in sub.notebooks for g in nb.grades
+                                  if g.cell.cell_type == "markdown" and g.manual_score is None)
+                    if waiting:  # free-text answers a person grades in the Formgrader
+                        note = f"{waiting} answer(s) await manual grading; the score counts the autograded parts only"
+                        reason = f"{reason}; {note}" if reason else note
                     row.update(timestamp=sub.timestamp or "", raw_score=sub.score,
                                late_submission_penalty=sub.late_submission_penalty or 0.0,
                                score=max(0.0, sub.score - (sub.late_submission_penalty or 0.0)),
-                               status=v.get("status", "graded"), reason=v.get("reason", ""))
+                               status=v.get("status", "graded"), reason=reason)
                 rows.append(row)
     csv_path.parent.mkdir(parents=True, exist_ok=True)
     with csv_path.open("w", newline="") as f:

@@ -53,6 +53,13 @@ def exercises(nb: nbformat.NotebookNode) -> list[Exercise]:
     return [e for e in found if e.check_indices]
 
 
+def manual_ids(nb: nbformat.NotebookNode) -> list[str]:
+    """grade_ids of the manually graded answers: markdown cells the learner writes and a person grades."""
+    return [c.metadata.nbgrader["grade_id"] for c in nb.cells
+            if c.cell_type == "markdown" and c.metadata.get("nbgrader", {}).get("grade")
+            and c.metadata.get("nbgrader", {}).get("solution")]
+
+
 def wrong_answers(lesson: str, folder_root: Path = WRONG_ANSWERS) -> dict[str, dict[str, str]]:
     """{answer grade_id: {mistake name: replacement source}} recorded for a lesson."""
     folder = folder_root / lesson

@@ -133,8 +133,12 @@ def test_release_has_no_solutions_or_hidden_tests(lesson):
 @pytest.mark.parametrize("lesson", lesson_params())
 def test_source_scores_full_marks_and_runs_clean(lesson):
     g = graded(lesson)
-    lost = {k: v for k, v in g.scores["source"].items() if v[0] != v[1]}
+    manual = set(selftest.manual_ids(nbformat.read(course.lesson_notebook(lesson), as_version=4)))
+    lost = {k: v for k, v in g.scores["source"].items() if v[0] != v[1] and k not in manual}
     assert not lost, f"{lesson}: the instructor solution lost points on {lost}"
+    # A manually graded answer gets no automatic points: it waits for a person.
+    auto_scored = {k: v for k, v in g.scores["source"].items() if k in manual and v[0] not in (None, 0.0)}
+    assert not auto_scored, f"{lesson}: manually graded answers were scored automatically: {auto_scored}"
     errors = [(i, o.get("ename"), o.get("evalue", "")[:200]) for i, c in enumerate(g.autograded("source").cells)
               for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert not errors, f"{lesson}: cells raised errors when run top to bottom: {errors}"
@@ -150,7 +154,7 @@ def test_source_displays_a_widget(lesson):
 @pytest.mark.parametrize("lesson", lesson_params())
 def test_blank_release_scores_zero(lesson):
     scores = graded(lesson).scores["blank"]
-    earned = {k: v for k, v in scores.items() if v[0] != 0}
+    earned = {k: v for k, v in scores.items() if v[0] not in (0, None)}
     assert not earned, f"{lesson}: the blank release earned points on {earned}: a check passes without an answer"
 
 
@@ -186,7 +190,8 @@ def test_feedback_hides_hidden_tests_and_export_lists_every_student(lesson):
     csv_path = course.export(g.root / "grades.csv", root=g.root)
     rows = [r for r in csv.DictReader(csv_path.open()) if r["assignment"] == lesson]
     by_student = {r["student_id"]: float(r["score"]) for r in rows}
-    total = sum(v[1] for v in g.scores["source"].values())
+    manual = set(selftest.manual_ids(source))
+    total = sum(v[1] for k, v in g.scores["source"].items() if k not in manual)  # before manual grading
     assert by_student["source"] == pytest.approx(total) and by_student["blank"] == 0, by_student
 
 
@@ -219,3 +224,42 @@ def test_recorded_right_answers_pass(lesson):
     refused = [f"{r.grade_id}/{r.mistake}: {r.answer_error or r.failed_checks}" for r in results
                if r.rejected or r.answer_error]
     assert not refused, f"{lesson}: correct alternative answers rejected:\n" + "\n".join(refused)
+
+
+def _has_manual_answers(lesson: str) -> bool:
+    return bool(selftest.manual_ids(nbformat.read(course.lesson_notebook(lesson), as_version=4)))
+
+
+@pytest.mark.parametrize("lesson", [p for p in lesson_params() if _has_manual_answers(p.values[0])])
+def test_manually_graded_answers_wait_for_a_person_then_count(lesson, tmp_path):
+    """Free-text answers: released blank, never scored by the autograder, flagged in the export, and
+    counted once an instructor grades them in the gradebook (what the Formgrader writes)."""
+    from nbgrader.api import Gradebook
+
+    g = graded(lesson)
+    source = nbformat.read(course.lesson_notebook(lesson), as_version=4)
+    manual = selftest.manual_ids(source)
+    released = {c.metadata.nbgrader["grade_id"]: c.source for c in g.release().cells
+                if c.metadata.get("nbgrader", {}).get("grade_id") in manual}
+    model_answers = {c.metadata.nbgrader["grade_id"]: c.source for c in source.cells
+                     if c.metadata.get("nbgrader", {}).get("grade_id") in manual}
+    assert set(released) == set(manual)
+    for grade_id, text in released.items():
+        assert "YOUR ANSWER HERE" in text and "Model answer" not in text, f"{lesson}/{grade_id} released as {text!r}"
+        assert "Model answer" in model_answers[grade_id]
+    root = tmp_path / "course"
+    shutil.copytree(g.root, root)  # a private copy: the other tests read the shared gradebook
+    before = {r["student_id"]: r for r in csv.DictReader(course.export(root=root).open()) if r["assignment"] == lesson}
+    assert f"{len(manual)} answer(s) await manual grading" in before["source"]["reason"], before["source"]
+    auto_total = float(before["source"]["score"])
+    given = {}
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
+        for i, grade_id in enumerate(manual):
+            grade = gb.find_grade(grade_id, lesson, lesson, "source")
+            assert grade.auto_score is None and grade.needs_manual_grade, (grade_id, grade.auto_score)
+            grade.manual_score = given[grade_id] = grade.max_score - (i % 2)  # full marks, or one point off
+        gb.db.commit()
+    after = {r["student_id"]: r for r in csv.DictReader(course.export(root=root).open()) if r["assignment"] == lesson}
+    assert float(after["source"]["score"]) == pytest.approx(auto_total + sum(given.values()))
+    assert "await manual grading" not in after["source"]["reason"]
+    assert "await manual grading" in after["blank"]["reason"]
