@@ -6,9 +6,9 @@ For a lesson it can:
 * find the recorded wrong answers, ``grading/wrong_answers/<lesson>/<grade_id>/<mistake>.py``,
   each holding the full replacement of that answer cell, and the recorded alternative right
   answers, ``grading/right_answers/<lesson>/<grade_id>/<variant>.py``, which must pass;
-* replay every wrong answer in **one** kernel: run the notebook top to bottom; at each
-  answer cell, run each wrong answer followed by that exercise's check cells (hidden tests
-  included) and record which checks failed; then run the real answer and go on.
+* replay every recorded answer, wrong and right, in **one** kernel: run the notebook top to
+  bottom; at each answer cell, run each recorded answer followed by that exercise's check cells
+  (hidden tests included) and record which checks failed; then run the real answer and go on.
 """
 
 from __future__ import annotations
@@ -87,42 +87,52 @@ class WrongAnswerResult:
         return bool(self.failed_checks)
 
 
-def replay_wrong_answers(notebook: Path, lesson: str | None = None, timeout: int = 120,
-                        right: bool = False) -> list[WrongAnswerResult]:
-    """Run ``notebook`` once, swapping in each recorded wrong answer; see the module docstring.
+def replay_recorded_answers(notebook: Path, lesson: str | None = None, timeout: int = 120,
+                            kinds: tuple[str, ...] = ("wrong", "right")) -> dict[str, list[WrongAnswerResult]]:
+    """Run ``notebook`` once, swapping in each recorded answer; see the module docstring.
 
-    With ``right=True`` the recorded alternative right answers are replayed instead (their
-    ``rejected`` must then be False)."""
+    ``kinds`` picks the recorded sets: "wrong" (each must be rejected) and "right" (each must
+    pass). Both are replayed in the same kernel, one lesson execution for all of them.
+    Returns {kind: results}; a result's ``rejected`` says whether a check failed."""
     notebook = Path(notebook)
     lesson = lesson or notebook.stem
     nb = nbformat.read(notebook, as_version=4)
     by_answer = {e.answer_index: e for e in exercises(nb)}
-    recorded = wrong_answers(lesson, RIGHT_ANSWERS if right else WRONG_ANSWERS)
+    folders = {"wrong": WRONG_ANSWERS, "right": RIGHT_ANSWERS}
+    recorded = {kind: wrong_answers(lesson, folders[kind]) for kind in kinds}
     client = NotebookClient(nb, kernel_name="python3", timeout=timeout, allow_errors=True,
                             resources={"metadata": {"path": str(notebook.parent)}})
-    results: list[WrongAnswerResult] = []
+    results: dict[str, list[WrongAnswerResult]] = {kind: [] for kind in kinds}
     with client.setup_kernel():
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code":
                 continue
             exercise = by_answer.get(index)
             if exercise is not None:
-                for mistake, source in recorded.get(exercise.grade_id, {}).items():
-                    trial = copy.deepcopy(cell)
-                    trial.source = source
-                    client.execute_cell(trial, index)
-                    answer_errors = _errors(trial)
-                    failed = {}
-                    for check_index, check_id in zip(exercise.check_indices, exercise.check_ids):
-                        check = copy.deepcopy(nb.cells[check_index])
-                        client.execute_cell(check, check_index)
-                        errs = _errors(check)
-                        if errs:
-                            failed[check_id] = errs[0].splitlines()[0][:300]
-                    results.append(WrongAnswerResult(exercise.grade_id, mistake, failed,
-                                                     answer_errors[0] if answer_errors else None))
+                for kind in kinds:
+                    for mistake, source in recorded[kind].get(exercise.grade_id, {}).items():
+                        trial = copy.deepcopy(cell)
+                        trial.source = source
+                        client.execute_cell(trial, index)
+                        answer_errors = _errors(trial)
+                        failed = {}
+                        for check_index, check_id in zip(exercise.check_indices, exercise.check_ids):
+                            check = copy.deepcopy(nb.cells[check_index])
+                            client.execute_cell(check, check_index)
+                            errs = _errors(check)
+                            if errs:
+                                failed[check_id] = errs[0].splitlines()[0][:300]
+                        results[kind].append(WrongAnswerResult(exercise.grade_id, mistake, failed,
+                                                               answer_errors[0] if answer_errors else None))
             client.execute_cell(cell, index)
     return results
+
+
+def replay_wrong_answers(notebook: Path, lesson: str | None = None, timeout: int = 120,
+                        right: bool = False) -> list[WrongAnswerResult]:
+    """The recorded wrong answers (or, with ``right=True``, the right ones) replayed in one kernel."""
+    kind = "right" if right else "wrong"
+    return replay_recorded_answers(notebook, lesson, timeout, kinds=(kind,))[kind]
 
 
 # --- the no-shortcut mechanism (labkit.shortcut) as the self-test sees it -------------------
