@@ -138,8 +138,10 @@ def _bwrap_args(host_dir: Path, limits: Limits, slot: int) -> list[str]:
             args += ["--symlink", os.readlink(p), f"/{name}"]
         elif p.is_dir():
             args += ["--ro-bind", str(p), f"/{name}"]
-    args += ["--ro-bind", "/etc", "/etc"]
-    made = {"/"}
+    args += ["--ro-bind", "/etc", "/etc",
+             # /tmp first, so that a Python installed under /tmp (a clone there) is bound on top of it
+             "--size", str(limits.tmp_mb * 1024 * 1024), "--perms", "1777", "--tmpfs", "/tmp"]
+    made = {"/", "/tmp"}
     for root in _python_roots():
         parts = Path(root).parts
         for i in range(2, len(parts)):
@@ -149,7 +151,6 @@ def _bwrap_args(host_dir: Path, limits: Limits, slot: int) -> list[str]:
                 made.add(parent)
         args += ["--ro-bind", root, root]
     args += ["--proc", "/proc", "--dev", "/dev",
-             "--size", str(limits.tmp_mb * 1024 * 1024), "--perms", "1777", "--tmpfs", "/tmp",
              "--perms", "0755", "--dir", "/grade",
              "--bind", str(host_dir / "work"), INSIDE_WORK,
              "--bind", str(host_dir / "scratch"), INSIDE_SCRATCH,

@@ -98,3 +98,39 @@ from pathlib import Path  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO / "grading") not in sys.path:
     sys.path.insert(0, str(REPO / "grading"))
+
+
+# --- keeping a module's shared fixture on one xdist worker ------------------------------------
+# Some modules build one expensive fixture for all their tests (the hostile class, the sandbox
+# runs, a JupyterLab server) and mark themselves `pytestmark = [..., pytest.mark.xdist_group("name")]`.
+# xdist 3.8's loadgroup reads that mark by rewriting item._nodeid, which pytest 9 no longer
+# consults, so each worker built the fixture itself (the hostile class twice, 4.5 min each).
+# The scheduler below groups by the same marks, read from the modules' source.
+import re  # noqa: E402
+
+_GROUP_MARK = re.compile(r"""^pytestmark\s*=.*xdist_group\(\s*["']([^"']+)["']""", re.MULTILINE)
+
+
+def module_groups(tests_dir: Path = Path(__file__).resolve().parent) -> dict[str, str]:
+    """{test module path relative to the repository: xdist group name} for modules marked whole."""
+    groups = {}
+    for path in sorted(tests_dir.rglob("test_*.py")):
+        found = _GROUP_MARK.search(path.read_text())
+        if found:
+            groups[path.relative_to(tests_dir.parent).as_posix()] = found.group(1)
+    return groups
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    groups = module_groups()
+
+    class ModuleGroupScheduling(LoadGroupScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            group = groups.get(nodeid.split("::", 1)[0])
+            return f"group:{group}" if group else super()._split_scope(nodeid)
+
+    return ModuleGroupScheduling(config, log)
