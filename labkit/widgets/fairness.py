@@ -30,6 +30,18 @@ def _ratio(rates: np.ndarray) -> float:
     return float(rates.min() / rates.max()) if rates.size and rates.max() > 0 else float("nan")
 
 
+def check_scored_groups(who: str, y_score, y_true, groups):
+    """The inputs of a per-group widget, checked: (y_score, y_true, groups, levels), levels the 2 to 4 groups."""
+    y_score, y_true, groups = check_scores(y_score, "y_score"), check_binary(y_true, "y_true"), check_groups(groups)
+    if not (len(y_score) == len(y_true) == len(groups)):
+        raise ValueError(f"{who}: y_score, y_true and groups must have one entry per example, got lengths "
+                         f"{len(y_score)}, {len(y_true)} and {len(groups)}.")
+    levels = [level.item() if hasattr(level, "item") else level for level in np.unique(groups)]
+    if not 2 <= len(levels) <= 4:
+        raise ValueError(f"{who}: groups must hold 2 to 4 different groups, got {len(levels)}: {levels[:6]}.")
+    return y_score, y_true, groups, levels
+
+
 class ThresholdExplorer(widgets.VBox):
     """A threshold slider per group over the scores of a classifier.
 
@@ -48,18 +60,10 @@ class ThresholdExplorer(widgets.VBox):
     def __init__(self, y_score, y_true, groups, thresholds: dict | None = None,
                  criterion: str = "demographic_parity", group_names: dict | None = None) -> None:
         who = "ThresholdExplorer"
-        self.y_score = check_scores(y_score, "y_score")
-        self.y_true = check_binary(y_true, "y_true")
-        self.groups = check_groups(groups)
-        if not (len(self.y_score) == len(self.y_true) == len(self.groups)):
-            raise ValueError(f"{who}: y_score, y_true and groups must have one entry per example, got lengths "
-                             f"{len(self.y_score)}, {len(self.y_true)} and {len(self.groups)}.")
+        self.y_score, self.y_true, self.groups, self.levels = check_scored_groups(who, y_score, y_true, groups)
         if self.y_score.min() < 0 or self.y_score.max() > 1:
             raise ValueError(f"{who}: y_score must lie in [0, 1] (probabilities), got values from "
                              f"{self.y_score.min():g} to {self.y_score.max():g}. Hint: pass a sigmoid of the scores.")
-        self.levels = [level.item() if hasattr(level, "item") else level for level in np.unique(self.groups)]
-        if not 2 <= len(self.levels) <= 4:
-            raise ValueError(f"{who}: groups must hold 2 to 4 different groups, got {len(self.levels)}: {self.levels[:6]}.")
         self.criterion = check.choice(criterion, "criterion", who, CRITERIA)
         thresholds = {} if thresholds is None else thresholds
         if not isinstance(thresholds, dict):

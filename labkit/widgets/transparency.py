@@ -16,11 +16,12 @@ import warnings
 import ipywidgets as widgets
 import numpy as np
 
-from labkit.ethics.fairness import group_metrics
-from labkit.ethics.fairness._inputs import FairnessWarning, check_binary, check_groups, check_scores
+from labkit.ethics.fairness import fairness_report, group_metrics
+from labkit.ethics.fairness._inputs import FairnessWarning
 from labkit.ethics.transparency import ModelCard
 from labkit.widgets import _arguments as check
 from labkit.widgets._figure import redraw
+from labkit.widgets.fairness import check_scored_groups
 
 SHARES = np.round(np.arange(0.05, 0.951, 0.05), 2)
 
@@ -49,15 +50,7 @@ class OperatingPointCard(widgets.VBox):
     def __init__(self, y_score, y_true, groups, card: ModelCard | None = None, share: float = 0.6,
                  group_names: dict | None = None) -> None:
         who = "OperatingPointCard"
-        self.y_score = check_scores(y_score, "y_score")
-        self.y_true = check_binary(y_true, "y_true")
-        self.groups = check_groups(groups)
-        if not (len(self.y_score) == len(self.y_true) == len(self.groups)):
-            raise ValueError(f"{who}: y_score, y_true and groups must have one entry per example, got lengths "
-                             f"{len(self.y_score)}, {len(self.y_true)} and {len(self.groups)}.")
-        self.levels = [level.item() if hasattr(level, "item") else level for level in np.unique(self.groups)]
-        if not 2 <= len(self.levels) <= 4:
-            raise ValueError(f"{who}: groups must hold 2 to 4 different groups, got {len(self.levels)}: {self.levels[:6]}.")
+        self.y_score, self.y_true, self.groups, self.levels = check_scored_groups(who, y_score, y_true, groups)
         if card is not None and not isinstance(card, ModelCard):
             raise TypeError(f"{who}: card must be a labkit.ethics.transparency.ModelCard or None, "
                             f"got {type(card).__name__}.")
@@ -76,30 +69,29 @@ class OperatingPointCard(widgets.VBox):
         super().__init__([self.slider, self.summary, self.out, self.card_view])
         self.redraw()
 
-    def _rates(self, decisions: np.ndarray) -> dict[str, np.ndarray]:
+    def _sweep(self) -> dict[str, np.ndarray]:
+        """TPR and FPR per group (columns) at every share of SHARES (rows)."""
+        tpr, fpr = [], []
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", FairnessWarning)
-            table = group_metrics(self.y_true, decisions, groups=self.groups, warn=False)
-        return {key: np.asarray(table[key], float) for key in ("selection_rate", "true_positive_rate",
-                                                                "false_positive_rate")} | {"table": table}
-
-    def _sweep(self) -> dict[str, np.ndarray]:
-        tpr, fpr = [], []
-        for share in SHARES:
-            rates = self._rates(approve_top(self.y_score, share)[0])
-            tpr.append(rates["true_positive_rate"])
-            fpr.append(rates["false_positive_rate"])
-        return {"tpr": np.array(tpr), "fpr": np.array(fpr)}
+            for share in SHARES:
+                table = group_metrics(self.y_true, approve_top(self.y_score, share)[0], groups=self.groups, warn=False)
+                tpr.append(table["true_positive_rate"])
+                fpr.append(table["false_positive_rate"])
+        return {"tpr": np.array(tpr, dtype=float), "fpr": np.array(fpr, dtype=float)}
 
     def redraw(self) -> None:
         share = self.slider.value
         self.decisions, self.threshold = approve_top(self.y_score, share)
-        rates = self._rates(self.decisions)
-        self.table = rates["table"]
-        selection, tpr, fpr = rates["selection_rate"], rates["true_positive_rate"], rates["false_positive_rate"]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FairnessWarning)
+            report = fairness_report(self.y_true, self.decisions, groups=self.groups)
+        self.table = report.by_group
+        selection, tpr, fpr = (np.asarray(self.table[key], float)
+                               for key in ("selection_rate", "true_positive_rate", "false_positive_rate"))
         self.accuracy = float(np.mean(self.decisions == self.y_true))
-        self.dp_ratio = float(np.nanmin(selection) / np.nanmax(selection)) if np.nanmax(selection) > 0 else float("nan")
-        self.eo_difference = float(max(np.nanmax(tpr) - np.nanmin(tpr), np.nanmax(fpr) - np.nanmin(fpr)))
+        self.dp_ratio = report.demographic_parity_ratio
+        self.eo_difference = report.equalized_odds_difference
         rows = "".join(f"<tr><td>{html.escape(self.names[g])}</td><td>{c}</td><td>{s:.1%}</td><td>{t:.1%}</td>"
                        f"<td>{f:.1%}</td></tr>"
                        for g, c, s, t, f in zip(self.levels, self.table["count"], selection, tpr, fpr))

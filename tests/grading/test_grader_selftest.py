@@ -47,9 +47,7 @@ WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 class GradedLesson:
     lesson: str
     root: Path
-    seconds: float
     scores: dict[str, dict[str, tuple[float, float]]]  # student -> grade_id -> (score, max)
-    loop_exercise: str
 
     def autograded(self, student: str) -> nbformat.NotebookNode:
         return nbformat.read(self.root / "autograded" / student / self.lesson / f"{self.lesson}.ipynb", as_version=4)
@@ -64,23 +62,16 @@ LOOP_LESSONS = sorted({course.lessons()[0], course.lessons()[len(course.lessons(
 
 def graded(lesson: str, root: Path) -> GradedLesson:
     """Release ``lesson`` and autograde its submissions under ``root``."""
-    data = _grade(lesson, root)
-    return GradedLesson(lesson, Path(data["root"]), data["seconds"], data["scores"], data["loop_exercise"])
-
-
-def _grade(lesson: str, root: Path) -> dict:
-    shutil.rmtree(root, ignore_errors=True)
     course.release([lesson], root=root)
     source = course.lesson_notebook(lesson)
-    nb = nbformat.read(source, as_version=4)
-    last = selftest.exercises(nb)[-1]
-    nb.cells[last.answer_index].source = "while True:\n    pass"
     submissions = {
         "source": nbformat.read(source, as_version=4),
         "blank": nbformat.read(root / "release" / lesson / f"{lesson}.ipynb", as_version=4),
     }
     if lesson in LOOP_LESSONS:
-        submissions["loop"] = nb
+        loop = nbformat.read(source, as_version=4)
+        loop.cells[selftest.exercises(loop)[-1].answer_index].source = "while True:\n    pass"
+        submissions["loop"] = loop
     for student, notebook in submissions.items():
         folder = root / "submitted" / student / lesson
         folder.mkdir(parents=True)
@@ -96,7 +87,7 @@ def _grade(lesson: str, root: Path) -> dict:
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / f"autograde-{lesson}.json").write_text(json.dumps(
         {"lesson": lesson, "submissions": sorted(submissions), "seconds": round(seconds, 1), "scores": scores}, indent=1))
-    return {"root": str(root), "seconds": seconds, "scores": scores, "loop_exercise": last.grade_id}
+    return GradedLesson(lesson, root, scores)
 
 
 def _solution_lines(nb) -> list[str]:
