@@ -221,6 +221,7 @@ class Allowance:
         self.excluded_objects: set[int] = set()
         self.excluded_methods: set[tuple[type, str]] = set()
         self._keep: list[Any] = []       # keeps ids valid
+        self._swaps: tuple | None = None  # the foreign ufuncs a watch replaces (see Watch)
         for entry in self.allow:
             self._add(entry, _import(entry), self.codes, self.objects, self.methods, allow=True)
         for entry in self.exclude:
@@ -531,8 +532,32 @@ class Watch:
 
         return _Guard()
 
+    # foreign ufuncs looked up while the watch is on
+
+    def _swap_foreign_ufuncs(self) -> None:
+        """Put a traced stand-in in place of every module-level ufunc from outside NumPy, for the call.
+
+        A ufunc call leaves no trace a profiler sees; the stand-in is a Python function that does.
+        """
+        homes = _foreign_ufunc_homes()
+        cached = self.allowance._swaps
+        if cached is None or cached[0] is not homes:
+            cached = self.allowance._swaps = (homes, [(module, name, ufunc, _stand_in(ufunc))
+                                                      for module, name, ufunc in homes
+                                                      if not self.allowance.allows_ufunc(ufunc)])
+        self._swapped = cached[1]
+        for module, name, _, stand_in in self._swapped:
+            setattr(module, name, stand_in)
+
+    def _restore_foreign_ufuncs(self) -> None:
+        for module, name, ufunc, _ in self._swapped:
+            setattr(module, name, ufunc)
+        self._swapped = []
+
     def __enter__(self) -> "Watch":
+        _WATCHES.append(self)
         self._previous = sys.getprofile()
+        self._swap_foreign_ufuncs()
         self._status[id(sys._getframe(1))] = CHECKED
         self._mode = self._torch_mode()
         if self._mode is not None:
@@ -548,14 +573,69 @@ class Watch:
         threading.setprofile(None)
         if self._mode is not None:
             self._mode.__exit__(None, None, None)
+        self._restore_foreign_ufuncs()
+        _WATCHES.remove(self)
         if current is not self._bound_hook:
             self.tampered = True
-        sys.setprofile(self._previous)
+        sys.setprofile(self._previous if callable(self._previous) else None)  # a C profiler cannot be put back
         self._status.clear()
+
+
+_UFUNC_HOMES: tuple[int, list] = (0, [])
+_UFUNC_NAMES: dict[int, str] = {}  # id of a foreign ufunc -> the public module that holds it
+
+
+def _foreign_ufunc_homes() -> list:
+    """(module, name, ufunc) for every module attribute that is a ufunc from outside NumPy (cached)."""
+    global _UFUNC_HOMES
+    if _UFUNC_HOMES[0] != len(sys.modules):
+        numpy_ufuncs = {id(v) for v in vars(np).values() if isinstance(v, np.ufunc)}
+        found = []
+        for name, module in list(sys.modules.items()):
+            if module is None or name.split(".")[0] == "numpy":
+                continue
+            try:
+                items = list(vars(module).items())
+            except TypeError:
+                continue
+            found.extend((module, attr, value) for attr, value in items  # type(): no __class__ lookups
+                         if type(value) is np.ufunc and id(value) not in numpy_ufuncs)
+        _UFUNC_HOMES = (len(sys.modules), found)
+        public = {}
+        for module, attr, value in found:
+            name = module.__name__
+            if not any(part.startswith("_") for part in name.split(".")):
+                if id(value) not in public or len(name) < len(public[id(value)]):
+                    public[id(value)] = name
+        _UFUNC_NAMES.clear()
+        _UFUNC_NAMES.update(public)
+    return _UFUNC_HOMES[1]
+
+
+_WATCHES: list["Watch"] = []   # the watches active now, innermost last
+_STAND_INS: dict[int, Callable] = {}
+
+
+def _stand_in(ufunc: Any) -> Callable:
+    """A Python function that calls ``ufunc`` and tells the active watch (made once per ufunc)."""
+    if id(ufunc) not in _STAND_INS:
+        def stand_in(*args, **kwargs):
+            if _WATCHES:
+                watch = _WATCHES[-1]
+                if watch._status.get(id(sys._getframe(1)), CHECKED)[0] == "checked":
+                    watch._violate(f"{_home_of(ufunc)}.{ufunc.__name__} (a ufunc from outside NumPy)")
+            return ufunc(*args, **kwargs)
+
+        stand_in.__name__ = stand_in.__qualname__ = ufunc.__name__
+        stand_in.__doc__ = ufunc.__doc__
+        _STAND_INS[id(ufunc)] = stand_in
+    return _STAND_INS[id(ufunc)]
 
 
 def _home_of(obj: Any) -> str:
     """The public module that holds ``obj`` (for a ufunc, whose __module__ is often None)."""
+    if id(obj) in _UFUNC_NAMES:
+        return _UFUNC_NAMES[id(obj)]
     for name, module in sorted(sys.modules.items()):
         if module is not None and not name.split(".")[-1].startswith("_") and \
                 any(value is obj for value in vars(module).values()):
