@@ -14,8 +14,10 @@ For a lesson it can:
 from __future__ import annotations
 
 import copy
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import nbformat
 from nbclient import NotebookClient
@@ -87,13 +89,33 @@ class WrongAnswerResult:
         return bool(self.failed_checks)
 
 
+def _run_snippet(client: NotebookClient, source: str, index: int) -> str:
+    """Execute ``source`` in the kernel as an extra cell; its printed text (errors raise RuntimeError)."""
+    cell = nbformat.v4.new_code_cell(source)
+    original = client.nb.cells[index]
+    client.execute_cell(cell, index)  # nbclient stores the cell at ``index``: put the lesson's back
+    client.nb.cells[index] = original
+    errors = _errors(cell)
+    if errors:
+        raise RuntimeError(f"self-test snippet failed in the kernel: {errors[0]}\n{source}")
+    return "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream")
+
+
+RECORD_START = ("import labkit.exercises.allowlist as _nnlab_al\n"
+                "_nnlab_al.RECORDING = _nnlab_al.Recording()\n")
+HUNT = (f"import sys as _nnlab_sys\n_nnlab_sys.path.insert(0, {str(GRADING)!r})\n"
+        "import route_hunt as _nnlab_rh\nprint(_nnlab_rh.report_json())\n")
+
+
 def replay_recorded_answers(notebook: Path, lesson: str | None = None, timeout: int = 120,
-                            kinds: tuple[str, ...] = ("wrong", "right")) -> dict[str, list[WrongAnswerResult]]:
+                            kinds: tuple[str, ...] = ("wrong", "right"), hunt: bool = True) -> dict[str, Any]:
     """Run ``notebook`` once, swapping in each recorded answer; see the module docstring.
 
     ``kinds`` picks the recorded sets: "wrong" (each must be rejected) and "right" (each must
     pass). Both are replayed in the same kernel, one lesson execution for all of them.
-    Returns {kind: results}; a result's ``rejected`` says whether a check failed."""
+    With ``hunt``, the calls each exercise's checks make through ``own_work`` with the real
+    solution are recorded, and at the end ``route_hunt`` tries every library candidate on them.
+    Returns {kind: results, "hunt": {exercise: report}}; a result's ``rejected`` says whether a check failed."""
     notebook = Path(notebook)
     lesson = lesson or notebook.stem
     nb = nbformat.read(notebook, as_version=4)
@@ -102,8 +124,11 @@ def replay_recorded_answers(notebook: Path, lesson: str | None = None, timeout: 
     recorded = {kind: wrong_answers(lesson, folders[kind]) for kind in kinds}
     client = NotebookClient(nb, kernel_name="python3", timeout=timeout, allow_errors=True,
                             resources={"metadata": {"path": str(notebook.parent)}})
-    results: dict[str, list[WrongAnswerResult]] = {kind: [] for kind in kinds}
+    results: dict[str, Any] = {kind: [] for kind in kinds}
+    check_of = {i: e.grade_id for e in by_answer.values() for i in e.check_indices}
     with client.setup_kernel():
+        if hunt:
+            _run_snippet(client, RECORD_START, 0)
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code":
                 continue
@@ -124,7 +149,17 @@ def replay_recorded_answers(notebook: Path, lesson: str | None = None, timeout: 
                                 failed[check_id] = errs[0].splitlines()[0][:300]
                         results[kind].append(WrongAnswerResult(exercise.grade_id, mistake, failed,
                                                                answer_errors[0] if answer_errors else None))
+            if hunt and index in check_of:
+                _run_snippet(client, f"_nnlab_al.RECORDING.tag = {check_of[index]!r}", index)
             client.execute_cell(cell, index)
+            if hunt and index in check_of:
+                _run_snippet(client, "_nnlab_al.RECORDING.tag = None", index)
+        if hunt:
+            text = _run_snippet(client, HUNT, len(nb.cells) - 1)
+            line = next((l for l in text.splitlines() if l.startswith("NNLAB-HUNT ")), None)
+            if line is None:
+                raise RuntimeError(f"the route hunt printed no report; it printed:\n{text[-2000:]}")
+            results["hunt"] = json.loads(line.removeprefix("NNLAB-HUNT "))
     return results
 
 
@@ -132,33 +167,48 @@ def replay_wrong_answers(notebook: Path, lesson: str | None = None, timeout: int
                         right: bool = False) -> list[WrongAnswerResult]:
     """The recorded wrong answers (or, with ``right=True``, the right ones) replayed in one kernel."""
     kind = "right" if right else "wrong"
-    return replay_recorded_answers(notebook, lesson, timeout, kinds=(kind,))[kind]
+    return replay_recorded_answers(notebook, lesson, timeout, kinds=(kind,), hunt=False)[kind]
 
 
-# --- the no-shortcut mechanism (labkit.shortcut) as the self-test sees it -------------------
+# --- the allow-lists (labkit.exercises.allowlist) as the self-test sees them ---------------
 
 SHORTCUT_PREFIX = "shortcut_"
 
 
-def forbidden_entries(nb: nbformat.NotebookNode) -> dict[str, list[str]]:
-    """{answer grade_id: forbidden import paths} from the ``own_work(..., forbid=[...])`` calls
-    in each exercise's check cells. The list must be a literal of strings (a lint test says so)."""
+def _guard_value(node, source: str):
+    """The value of an ``allow=``/``exclude=`` argument: literal strings, ``TORCH_TENSOR_MATH``, or both joined."""
     import ast
 
-    found: dict[str, list[str]] = {}
+    from labkit.exercises import allowlist
+
+    names = {"TORCH_TENSOR_MATH": allowlist.TORCH_TENSOR_MATH}
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name) and sub.id not in names and sub.id not in ("list", "tuple"):
+            raise ValueError(f"own_work argument {ast.get_source_segment(source, node)!r} uses {sub.id!r}: write "
+                             "allow=/exclude= as literal lists of strings, TORCH_TENSOR_MATH, or both joined")
+        if isinstance(sub, ast.Call) and getattr(sub.func, "id", None) not in ("list", "tuple"):
+            raise ValueError(f"own_work argument {ast.get_source_segment(source, node)!r} calls a function")
+    value = eval(compile(ast.Expression(node), "<own_work argument>", "eval"),  # noqa: S307 - names checked above
+                 {"__builtins__": {"list": list, "tuple": tuple}, **names})
+    return [str(v) for v in value]
+
+
+def guarded_exercises(nb: nbformat.NotebookNode) -> dict[str, dict[str, list[str]]]:
+    """{answer grade_id: {"allow": [...], "exclude": [...], "forbid": [...]}} from the ``own_work`` calls
+    in each exercise's check cells (every call's entries together)."""
+    import ast
+
+    found: dict[str, dict[str, list[str]]] = {}
     for exercise in exercises(nb):
-        entries: list[str] = []
         for index in exercise.check_indices:
             source = nb.cells[index].source
             for node in ast.walk(ast.parse(source)):
                 if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "own_work":
+                    entry = found.setdefault(exercise.grade_id, {"allow": [], "exclude": [], "forbid": []})
                     for kw in node.keywords:
-                        if kw.arg == "forbid":
-                            value = ast.literal_eval(kw.value)
-                            entries.extend(value)
-        if entries:
-            found[exercise.grade_id] = sorted(set(entries))
-    return found
+                        if kw.arg in entry:
+                            entry[kw.arg].extend(_guard_value(kw.value, source))
+    return {gid: {k: sorted(set(v)) for k, v in entry.items()} for gid, entry in found.items()}
 
 
 def imported_names(source: str) -> list[str]:
@@ -176,61 +226,3 @@ def imported_names(source: str) -> list[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.extend(f"{node.module}.{alias.name}" for alias in node.names)
     return names
-
-
-def imports_of_forbidden(nb: nbformat.NotebookNode) -> list[str]:
-    """Problems: an import above an exercise that brings in what that exercise forbids.
-
-    An imported name is a problem when the object it names is, or lives inside, a forbidden entry
-    (``from labkit.nn import Sigmoid`` above the sigmoid exercise). Importing a package that merely
-    contains a forbidden piece (``import torch``) is fine: the learner must still choose to call it.
-    """
-    import importlib
-
-    from labkit.shortcut import _Rule, resolve
-
-    problems = []
-    forbidden = forbidden_entries(nb)
-    for exercise in exercises(nb):
-        entries = forbidden.get(exercise.grade_id)
-        if not entries:
-            continue
-        for entry in entries:  # load every package named, so that every rule resolves
-            importlib.import_module(entry.split(".")[0])
-        rules = resolve(entries)
-        for index in range(exercise.answer_index):
-            cell = nb.cells[index]
-            if cell.cell_type != "code":
-                continue
-            for name in imported_names(cell.source):
-                if name.endswith(".*"):
-                    continue
-                parts = name.split(".")
-                obj = None
-                if len(parts) > 1:  # `from a import b`: the attribute b of a, which may shadow a submodule a.b
-                    try:
-                        obj = getattr(importlib.import_module(".".join(parts[:-1])), parts[-1], None)
-                    except ImportError:
-                        obj = None
-                if obj is None:
-                    try:
-                        obj = importlib.import_module(name)
-                    except ImportError:
-                        continue
-                if obj is None:
-                    continue
-                try:
-                    rule = _Rule(name, obj)
-                except ValueError:
-                    continue
-                probe = (rule.module, rule.qualname or "", None)
-                exposed = []
-                if isinstance(obj, type(importlib)) and obj.__name__.startswith("labkit"):
-                    # a labkit module hands out what it holds: `from labkit import nn` gives nn.Sigmoid
-                    exposed = [(getattr(v, "__module__", None), getattr(v, "__qualname__", ""), None)
-                               for k, v in vars(obj).items() if not k.startswith("_")]
-                    exposed = [e for e in exposed if isinstance(e[0], str) and isinstance(e[1], str)]
-                if any(r.matches(p) for r in rules for p in [probe, *exposed]):
-                    problems.append(f"cell {index} imports {name}, which exercise {exercise.grade_id} "
-                                    f"(cell {exercise.answer_index}) asks the learner to write")
-    return problems

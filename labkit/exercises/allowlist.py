@@ -586,20 +586,19 @@ _UFUNC_NAMES: dict[int, str] = {}  # id of a foreign ufunc -> the public module 
 
 
 def _foreign_ufunc_homes() -> list:
-    """(module, name, ufunc) for every module attribute that is a ufunc from outside NumPy (cached)."""
+    """(module, name, ufunc) for every module attribute that is a ufunc (cached while no module is added)."""
     global _UFUNC_HOMES
     if _UFUNC_HOMES[0] != len(sys.modules):
-        numpy_ufuncs = {id(v) for v in vars(np).values() if isinstance(v, np.ufunc)}
         found = []
         for name, module in list(sys.modules.items()):
-            if module is None or name.split(".")[0] == "numpy":
+            if module is None:
                 continue
             try:
                 items = list(vars(module).items())
             except TypeError:
                 continue
             found.extend((module, attr, value) for attr, value in items  # type(): no __class__ lookups
-                         if type(value) is np.ufunc and id(value) not in numpy_ufuncs)
+                         if type(value) is np.ufunc)  # NumPy's own too: an exercise may exclude one
         _UFUNC_HOMES = (len(sys.modules), found)
         public = {}
         for module, attr, value in found:
@@ -658,6 +657,49 @@ def _torch_name(func: Any) -> str:
     return f"{module}.{getattr(func, '__qualname__', name)}"
 
 
+class Recording:
+    """The calls that exercise checks make through ``own_work``, for the grader's route hunt.
+
+    The self-test sets ``labkit.exercises.allowlist.RECORDING = Recording()`` in its kernel and
+    ``RECORDING.tag`` to an exercise's id while that exercise's checks run the instructor's
+    solution; each wrapped function then keeps its first few calls (copies of the arguments, the
+    result) so that ``grading/route_hunt.py`` can look for library callables giving the same values.
+    """
+
+    def __init__(self, per_function: int = 3, max_elements: int = 200_000) -> None:
+        self.tag: str | None = None
+        self.per_function = per_function
+        self.max_elements = max_elements
+        self.calls: dict[tuple[str, str], dict] = {}
+
+    def before(self, label, allowance, asks_for, args, kwargs):
+        if self.tag is None:
+            return None
+        entry = self.calls.setdefault((self.tag, label), {"allowance": allowance, "asks_for": asks_for,
+                                                          "probes": []})
+        if len(entry["probes"]) >= self.per_function:
+            return None
+        import copy
+        try:
+            copied = copy.deepcopy((args, kwargs))
+        except Exception:
+            return None
+        size = sum(int(getattr(v, "size", 1) if not callable(getattr(v, "numel", None)) else v.numel())
+                   for v in list(copied[0]) + list(copied[1].values()))
+        return (entry, copied) if size <= self.max_elements else None
+
+    def after(self, probe, result) -> None:
+        import copy
+        entry, (args, kwargs) = probe
+        try:
+            entry["probes"].append((args, kwargs, copy.deepcopy(result)))
+        except Exception:
+            pass
+
+
+RECORDING: Recording | None = None
+
+
 def own_work(fn: Callable, *, asks_for: str, allow: Sequence[str] = (), exclude: Sequence[str] = (),
              name: str | None = None, forbid: Sequence[str] = ()) -> Callable:
     """Wrap the learner's ``fn`` so that every call fails if it reaches what the exercise does not allow.
@@ -683,6 +725,7 @@ def own_work(fn: Callable, *, asks_for: str, allow: Sequence[str] = (), exclude:
 
     @functools.wraps(fn)
     def watched(*args, **kwargs):
+        probe = RECORDING.before(label, allowance, asks_for, args, kwargs) if RECORDING is not None else None
         with Watch(allowance) as watch:
             result = fn(*args, **kwargs)
         if watch.tampered:
@@ -696,6 +739,8 @@ def own_work(fn: Callable, *, asks_for: str, allow: Sequence[str] = (), exclude:
                 f"This exercise asks for {asks_for}. Your function may use {allowance.describe()}; "
                 "later lessons use the library freely.\n"
                 "Hint: write the computation yourself from what is allowed.")
+        if probe is not None:
+            RECORDING.after(probe, result)
         return result
 
     watched.__wrapped_own_work__ = True  # type: ignore[attr-defined]

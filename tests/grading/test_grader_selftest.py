@@ -273,3 +273,12 @@ def test_recorded_answers_wrong_rejected_right_accepted(lesson):
         refused = [f"{r.grade_id}/{r.mistake}: {r.answer_error or r.failed_checks}" for r in results
                    if r.rejected or r.answer_error]
         assert not refused, f"{lesson}: correct alternative answers rejected:\n" + "\n".join(refused)
+    # The route hunt: every library callable that reproduces a solution's values must be rejected.
+    hunt = replayed["hunt"]
+    (ARTIFACTS / f"route-hunt-{lesson}.json").write_text(json.dumps(hunt, indent=1))
+    guarded = selftest.guarded_exercises(course.lesson_notebook(lesson))
+    unhunted = sorted(set(guarded) - set(hunt))
+    assert not unhunted, f"{lesson}: exercises with own_work whose checks recorded no call to hunt on: {unhunted}"
+    escaped = [f"{gid}: {route}" for gid, row in hunt.items() for route in row["not_rejected"]]
+    assert not escaped, (f"{lesson}: library callables that reproduce the solution pass the allow-list; exclude "
+                         "them (a NumPy routine that is the exercise) or narrow allow=:\n" + "\n".join(escaped))

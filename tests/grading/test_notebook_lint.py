@@ -107,16 +107,19 @@ def test_lesson_uses_a_widget(lesson):
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
-def test_no_lesson_imports_an_answer_above_its_exercise(lesson):
-    problems = selftest.imports_of_forbidden(_load(lesson))
-    assert not problems, f"{lesson}:\n" + "\n".join(problems)
+def test_exercise_guards_are_allow_lists(lesson):
+    """Every own_work says what the answer may reach (allow=, exclude=); none keeps a forbid list."""
+    guarded = selftest.guarded_exercises(_load(lesson))
+    with_forbid = {gid: entry["forbid"] for gid, entry in guarded.items() if entry["forbid"]}
+    assert not with_forbid, (f"{lesson}: own_work(..., forbid=[...]) only holds the routes its author thought of; "
+                             f"say what the answer may use (allow=, exclude=) instead: {with_forbid}")
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_every_no_shortcut_exercise_has_a_recorded_shortcut(lesson):
     """Each exercise whose checks forbid library pieces has a wrong answer that calls the library,
     and each recorded shortcut belongs to an exercise that forbids something."""
-    forbidden = selftest.forbidden_entries(_load(lesson))
+    forbidden = selftest.guarded_exercises(_load(lesson))
     recorded = selftest.wrong_answers(lesson)
     missing = [g for g in forbidden
                if not any(m.startswith(selftest.SHORTCUT_PREFIX) for m in recorded.get(g, {}))]
