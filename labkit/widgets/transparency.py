@@ -4,12 +4,14 @@ A scoring model becomes a decision system only once someone picks how many to ac
 the share of applicants approved (the top scores) and watch the per-group table, the overall
 accuracy, the demographic parity ratio and the equalized-odds difference change, with the
 true and false positive rates of every group drawn against the share. When a ``ModelCard`` is
-given, its metrics are rewritten for the chosen operating point and its metric sections shown:
-the card must say which operating point its numbers describe.
+given, a copy of it follows the slider (its metrics rewritten for the chosen operating point,
+its metric sections shown): the card must say which operating point its numbers describe. The
+card passed in is never changed; ``widget.card`` is the copy.
 """
 
 from __future__ import annotations
 
+import copy
 import html
 import warnings
 
@@ -39,7 +41,8 @@ class OperatingPointCard(widgets.VBox):
         y_score: the model's scores, higher = more likely positive, shape (N,).
         y_true: the true outcomes 0/1 the decisions are judged against, shape (N,).
         groups: the group of each example, shape (N,) (two to four groups).
-        card: a ModelCard whose metrics follow the slider (optional).
+        card: a ModelCard to show at each operating point (optional). The widget works on a copy,
+            ``widget.card``, whose metrics follow the slider; the card passed in is left as it was.
         share: the starting share approved, 0.05 to 0.95.
         group_names: how to show each group, a dict {group: name} (default the group labels).
 
@@ -54,7 +57,7 @@ class OperatingPointCard(widgets.VBox):
         if card is not None and not isinstance(card, ModelCard):
             raise TypeError(f"{who}: card must be a labkit.ethics.transparency.ModelCard or None, "
                             f"got {type(card).__name__}.")
-        self.card = card
+        self.card = copy.deepcopy(card)  # the lesson's card keeps the numbers its author measured
         names = group_names or {}
         self.names = {level: str(names.get(level, level)) for level in self.levels}
         start = check.number(share, "share", who, 0.05, 0.95)

@@ -202,3 +202,58 @@ def test_unknown_loader_name_lists_the_datasets():
     assert message.startswith("LOADERS has no dataset 'digit'; the datasets are [")
     assert "'mnist1d'" in message and "did you mean 'digits'?" in message
     assert data.LOADERS["digits"] is data.load_digits and data.LOADERS.get("digit") is None
+
+
+def test_loans_publish_no_oracle():
+    """Lesson 21's capstone asks learners to learn repayment from data: no public function, extra,
+    docstring, card or lesson gives the generator's relation (datasets/cards/loans.md says what remains)."""
+    import json
+    import re
+    from pathlib import Path
+
+    from labkit.data import loans
+
+    root = Path(__file__).resolve().parents[2]
+    ds = data.load_loans(500, seed=3)
+    assert "repay_probability" not in ds.extras and set(ds.per_sample) == {"group", "repaid"}
+    assert not [n for n in dir(loans) if not n.startswith("_") and "prob" in n.lower()]
+    lesson = json.loads((root / "notebooks/21_transparency_and_capstone/21_transparency_and_capstone.ipynb").read_text())
+    texts = {"card": (root / "datasets/cards/loans.md").read_text(), "docstring": data.load_loans.__doc__,
+             "module": loans.__doc__, "lesson 21": "".join("".join(c["source"]) for c in lesson["cells"])}
+    formula = re.compile(r"log\s*\(\s*income|debt_ratio\s*-\s*0\.3|0\.9\s*log|0\.05\s*\(\s*hist|logit\s*=\s*1\.3")
+    assert not {name for name, text in texts.items() if formula.search(text)}
+    weights = loans._merit(np.ones(1), np.zeros(1), np.zeros(1), np.zeros(1), np.ones(1))  # only the intercept
+    assert f"{float(weights[0]):.4f}" not in "".join(texts.values())
+    assert re.search(r"_merit|_ENCODED", (root / "labkit/data/loans.py").read_text())  # encoded, not absent
+
+
+def test_loans_mechanism_is_what_the_card_says():
+    """The card describes the repayment model in words: directions, the debt ratio first, then income,
+    about twice employment or history per standard deviation; the ceiling AUC about 0.73."""
+    from labkit.data import loans
+
+    ds = data.load_loans(20000, seed=5)
+    X = ds.X.astype(float)
+    columns = [X[:, 0], X[:, 1], X[:, 2], X[:, 3], X[:, 4]]
+    base = loans._merit(*columns)
+    effect = {}
+    for j, name in enumerate(["income", "debt_ratio", "credit_history_years", "employment_years", "loan_amount"]):
+        shifted = [c.copy() for c in columns]
+        sd = np.std(np.log(columns[j])) if name in ("income", "loan_amount") else np.std(columns[j])
+        shifted[j] = np.exp(np.log(shifted[j]) + sd) if name in ("income", "loan_amount") else shifted[j] + sd
+        effect[name] = float(np.mean(loans._merit(*shifted) - base))  # logit change for +1 SD
+    assert effect["income"] > 0 and effect["credit_history_years"] > 0 and effect["employment_years"] > 0
+    assert effect["debt_ratio"] < 0 and effect["loan_amount"] < 0
+    size = {k: abs(v) for k, v in effect.items()}
+    assert max(size, key=size.get) == "debt_ratio" and sorted(size, key=size.get)[-2] == "income"
+    assert 1.5 < size["debt_ratio"] / size["employment_years"] < 3 and 1.5 < size["debt_ratio"] / size["credit_history_years"] < 3
+    assert 0.71 < ds.extras["summary"]["best_possible_auc"] < 0.75
+    # the ceiling is the AUC of the true chances: a noisy copy of them ranks worse
+    assert ds.extras["summary"]["best_possible_auc"] > loans._rank_auc(base + np.random.default_rng(0).normal(0, 1, len(base)),
+                                                                     ds.extras["repaid"])
+
+
+def test_loans_any_seed_draws_other_applicants():
+    """The capstone's hidden applicants come from a seed that no learner sees: a large seed works."""
+    a, b = data.load_loans(200, seed=2**100 + 7), data.load_loans(200, seed=2121)
+    assert a.X.shape == b.X.shape and not np.allclose(a.X, b.X)

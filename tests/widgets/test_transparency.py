@@ -29,8 +29,10 @@ def test_metrics_and_card_follow_the_slider(data, keep_figures):
 
     figures = keep_figures(module)
     score, y_true, groups = data
-    card = ModelCard("scorer")
+    card = ModelCard("scorer").add_metrics({"accuracy": 0.5})
     w = OperatingPointCard(score, y_true, groups, card=card, share=0.6)
+    assert card.metrics == {"accuracy": 0.5} and card.group_metrics is None  # the card passed in is not rewritten
+    card = w.card
     assert w.decisions.mean() == pytest.approx(0.6, abs=0.01)
     w.set_share(0.3)
     expected = (score >= np.quantile(score, 0.7)).astype(int)

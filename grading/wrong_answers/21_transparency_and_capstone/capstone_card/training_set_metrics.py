@@ -15,7 +15,7 @@ card = (
           preprocessing="log income and loan amount; zip_area dropped (a proxy for group); standardized "
                         "with training statistics.")
     .add_metrics({"auc": float(roc_auc_score(repaid_train, approve_score(X_train))), "share_approved": SHARE,
-                  "accuracy": float(np.mean(decide(approve_score(X_train)) == repaid_train)),
+                  "accuracy": float(np.mean(decide(approve_score(X_train), cutoff) == repaid_train)),
                   "equalized_odds_difference": audit["equalized_odds_difference"]})
     .add_group_metrics(group_columns)
     .add_limitation("Synthetic data with one mechanism; repayment is known here for every applicant, "
