@@ -66,13 +66,16 @@ class ShortcutUsed(CheckFailed):
 # What every answer may use, in words (for messages).
 DEFAULT_ALLOWED = "your own code, NumPy, and Python's built-ins and standard library"
 
-# Standard-library modules an answer may not use: each hides work from the watch (another
-# thread or process, foreign code) or switches the watch off.
-BLOCKED_STDLIB = ("threading", "_thread", "multiprocessing", "concurrent", "subprocess", "ctypes", "_ctypes",
-                  "pty", "asyncio", "_posixsubprocess", "_multiprocessing", "sched")
-BLOCKED_BUILTINS = ("sys.setprofile", "sys.settrace", "sys._getframe", "os.fork", "os.forkpty", "os.system",
-                    "os.popen", "os.execv", "os.execve", "os.execl", "os.execlp", "os.execvp", "os.execvpe",
-                    "os.posix_spawn", "os.posix_spawnp", "os.spawnv", "os.spawnve", "os.kill")
+# Standard-library modules an answer may not call into: each runs work where the watch cannot
+# follow (another process, foreign code, an event loop's callbacks). Threads are fine: a thread
+# started during the call is watched too (threading.setprofile). Judged for calls made by the
+# learner's own code only, since NumPy's compiled code calls threading.RLock on the learner's behalf.
+BLOCKED_STDLIB = ("multiprocessing", "_multiprocessing", "concurrent", "subprocess", "_posixsubprocess", "ctypes",
+                  "_ctypes", "pty", "asyncio", "sched")
+BLOCKED_BUILTINS = ("sys.setprofile", "sys.settrace", "os.fork", "os.forkpty", "os.system", "os.popen", "os.execv",
+                    "os.execve", "os.execl", "os.execlp", "os.execvp", "os.execvpe", "os.posix_spawn",
+                    "os.posix_spawnp", "os.spawnv", "os.spawnve", "os.kill", "_thread.start_new_thread",
+                    "_thread.start_new")
 
 # The torch primitives an exercise "written with torch tensors" may use: tensor creation,
 # arithmetic, reductions, shape and indexing, autograd's switches. No torch.nn, no

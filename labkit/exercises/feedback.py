@@ -141,7 +141,8 @@ def check_equal(got: Any, expected: Any, *, call: str = "your answer",
                 mistakes: Mapping[str, Any] | None = None, hint: str | None = None) -> None:
     """Pass when ``got == expected`` exactly (for labels, strings, booleans, counts)."""
     if got is None and expected is not None:
-        _fail(call, got, expected, hint="nothing came back. Did you forget `return`, or to assign the answer?")
+        known = next((h for h, wrong in (mistakes or {}).items() if wrong is None), None)  # None as a known answer
+        _fail(call, got, expected, hint=known or "nothing came back. Did you forget `return`, or to assign the answer?")
     same = got == expected
     if isinstance(same, np.ndarray):
         same = same.shape == np.shape(expected) and bool(same.all())

@@ -276,7 +276,7 @@ def test_recorded_answers_wrong_rejected_right_accepted(lesson):
     # The route hunt: every library callable that reproduces a solution's values must be rejected.
     hunt = replayed["hunt"]
     (ARTIFACTS / f"route-hunt-{lesson}.json").write_text(json.dumps(hunt, indent=1))
-    guarded = selftest.guarded_exercises(course.lesson_notebook(lesson))
+    guarded = selftest.guarded_exercises(nbformat.read(course.lesson_notebook(lesson), as_version=4))
     unhunted = sorted(set(guarded) - set(hunt))
     assert not unhunted, f"{lesson}: exercises with own_work whose checks recorded no call to hunt on: {unhunted}"
     escaped = [f"{gid}: {route}" for gid, row in hunt.items() for route in row["not_rejected"]]
