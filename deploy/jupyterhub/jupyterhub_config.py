@@ -14,9 +14,15 @@ account). Who is in the class and which ports to use come from the class file na
 - the course service ``<course>`` runs JupyterLab + the formgrader as the grader account, and
   opens on the formgrader page in its own browser tab (JupyterHub >= 4.1 forbids framing, which
   leaves nbgrader's in-JupyterLab formgrader panel blank: nbgrader #1870). The hub's
-  ``frame-ancestors 'none'`` stays on every server.
+  ``frame-ancestors 'none'`` stays on every server;
+- each person's server runs in a cgroup with the class file's memory, CPU-share and process
+  limits (``nnlab_spawner.CgroupSpawner``; SystemdSpawner where systemd runs and
+  jupyterhub-systemdspawner is installed), and idle servers are stopped by jupyterhub-idle-culler;
+- no kernel holds a hub token (``nnlab_kernels.py``), and the course service's token has only the
+  scopes nbgrader's JupyterHubAuthPlugin uses.
 """
 
+import importlib.util
 import os
 import shutil
 import sys
@@ -85,10 +91,12 @@ c.JupyterHub.load_roles = [
         ],
     },
     {   # the course service adds students to nbgrader-<course> when the gradebook gains one
+        # (nbgrader's JupyterHubAuthPlugin: GET /groups, POST /groups/<g>/users) and reads the
+        # grader's own groups (GET /users/<grader>). Nothing else: it cannot list or read users.
         "name": f"{course}-service",
         "services": [course],
-        "scopes": ["list:users", "read:users", "list:groups", "read:groups",
-                   f"groups!group=nbgrader-{course}"],
+        "scopes": [f"list:groups!group=nbgrader-{course}", f"groups!group=nbgrader-{course}",
+                   f"read:users:name!user={spec.grader}", f"read:users:groups!user={spec.grader}"],
     },
 ]
 
@@ -103,7 +111,27 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NNLA
     if _var in os.environ:  # thread limits and the grading timeout pass through to every server
         _common[_var] = os.environ[_var]
 
-c.JupyterHub.spawner_class = "localprocess"
+# Limits per server (the class file's memory_limit, cpu_weight, cpu_limit, pids_limit): systemd's
+# own cgroups where systemd runs and jupyterhub-systemdspawner is installed (as TLJH), otherwise
+# nnlab_spawner.CgroupSpawner, which makes the cgroups itself (cgroup v2, or v1 memory+cpu+pids).
+_systemd = Path("/run/systemd/system").is_dir() and importlib.util.find_spec("systemdspawner") is not None
+if os.environ.get("NNLAB_SPAWNER", "systemd" if _systemd else "cgroup") == "systemd":
+    c.JupyterHub.spawner_class = "systemdspawner.SystemdSpawner"
+    c.SystemdSpawner.mem_limit = spec.memory_bytes
+    c.SystemdSpawner.cpu_limit = spec.cpu_limit or None
+    c.SystemdSpawner.unit_extra_properties = {"CPUWeight": str(spec.cpu_weight), "TasksMax": str(spec.pids_limit),
+                                              "MemorySwapMax": "0"}
+    c.SystemdSpawner.dynamic_users = False
+    c.SystemdSpawner.isolate_tmp = True
+    c.SystemdSpawner.user_workingdir = "/home/{USERNAME}"
+else:
+    from nnlab_spawner import CgroupSpawner  # noqa: E402
+
+    c.JupyterHub.spawner_class = CgroupSpawner
+    c.CgroupSpawner.mem_limit = spec.memory_bytes
+    c.CgroupSpawner.cpu_weight = spec.cpu_weight
+    c.CgroupSpawner.cpu_limit = spec.cpu_limit or None
+    c.CgroupSpawner.pids_limit = spec.pids_limit
 c.Spawner.cmd = SINGLEUSER
 c.Spawner.default_url = "/lab"
 c.Spawner.environment = {
@@ -133,3 +161,18 @@ c.JupyterHub.services = [
         },
     },
 ]
+
+# Idle servers are stopped (jupyterhub-idle-culler, as TLJH runs it): a server with no activity for
+# cull_idle_timeout seconds, checked every cull_every seconds. Its token can list users and stop
+# servers, nothing else; it runs in the hub's environment, as the hub's account.
+if spec.cull_idle_timeout:
+    c.JupyterHub.services.append({
+        "name": "idle-culler",
+        "command": [sys.executable, "-m", "jupyterhub_idle_culler",
+                    f"--timeout={spec.cull_idle_timeout}", f"--cull-every={spec.cull_every}"],
+    })
+    c.JupyterHub.load_roles.append({
+        "name": "idle-culler",
+        "services": ["idle-culler"],
+        "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+    })

@@ -94,23 +94,28 @@ def setup_exchange(spec: ClassSpec) -> Path:
     return course
 
 
-def setup_course(spec: ClassSpec) -> Path:
-    """The grader's course folder: nbgrader_config.py and source/<lesson>/ copied from notebooks/."""
+def setup_course(spec: ClassSpec, repo: Path = REPO) -> Path:
+    """The grader's course folder: nbgrader_config.py and source/<lesson>/ copied from ``repo``/notebooks/.
+
+    ``repo`` is the checkout the hub runs from (default: the one holding this file); its
+    grading/ must be readable by the grader account.
+    """
+    notebooks = repo / "notebooks"
     course = spec.course_dir
     source = course / "source"
     source.mkdir(parents=True, exist_ok=True)
     if spec.lessons == ("*",):
-        lessons = sorted(p.name for p in NOTEBOOKS.iterdir() if (p / f"{p.name}.ipynb").exists())
+        lessons = sorted(p.name for p in notebooks.iterdir() if (p / f"{p.name}.ipynb").exists())
     else:
         lessons = list(spec.lessons)
     for lesson in lessons:
-        if not (NOTEBOOKS / lesson / f"{lesson}.ipynb").exists():
-            raise SystemExit(f"class file: lesson {lesson!r} not found in {NOTEBOOKS}")
+        if not (notebooks / lesson / f"{lesson}.ipynb").exists():
+            raise SystemExit(f"class file: lesson {lesson!r} not found in {notebooks}")
         if not (source / lesson).exists():  # never overwrite the instructor's edits
-            shutil.copytree(NOTEBOOKS / lesson, source / lesson,
+            shutil.copytree(notebooks / lesson, source / lesson,
                             ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
     (course / "nbgrader_config.py").write_text(COURSE_CONFIG.format(
-        course=spec.course_id, root=str(course), grading_config=str(REPO / "grading" / "nbgrader_config.py")))
+        course=spec.course_id, root=str(course), grading_config=str(repo / "grading" / "nbgrader_config.py")))
     entry = pwd.getpwnam(spec.grader)
     for dirpath, dirnames, filenames in os.walk(course):
         os.chown(dirpath, entry.pw_uid, entry.pw_gid)
@@ -119,11 +124,11 @@ def setup_course(spec: ClassSpec) -> Path:
     return course
 
 
-def setup(spec: ClassSpec) -> None:
+def setup(spec: ClassSpec, repo: Path = REPO) -> None:
     for name in (spec.grader, *spec.instructors, *spec.students):
         create_account(name)
     setup_exchange(spec)
-    setup_course(spec)
+    setup_course(spec, repo)
     _directory(Path(spec.state_dir), "root", 0o700)
 
 

@@ -38,7 +38,10 @@ def _why_not() -> str | None:
 
 @pytest.fixture(scope="module")
 def hub():
-    """The class of deploy/jupyterhub with fresh accounts: 1 instructor, 1 grader, 3 students."""
+    """The class of deploy/jupyterhub with fresh accounts: 1 instructor, 1 grader, 5 students.
+
+    ana, ben and cleo use their servers; dan and eve only plant hostile submissions (no server).
+    """
     reason = _why_not()
     if reason:
         pytest.skip(reason)
@@ -46,18 +49,20 @@ def hub():
     workdir = Path(tempfile.mkdtemp(prefix="nnlab-hub-", dir="/tmp"))
     os.chmod(workdir, 0o755)  # the students traverse it to reach the exchange and the course environment
     port, hub_port, api_port, service_port = hh.free_ports(4)
-    python = hh.course_python(workdir / "course-env")
+    lessons = ("01_artificial_neuron",)
+    repo = hh.class_repo(workdir, lessons)  # this checkout, or a world-readable copy when it is private
+    python = hh.course_python(workdir / "course-env", repo)
     spec = hh.ClassSpec(
         course_id="nnlab", grader=f"{tag}-grader", instructors=(f"{tag}-teacher",),
-        students=(f"{tag}-ana", f"{tag}-ben", f"{tag}-cleo"), authenticator="dummy",
-        exchange=str(workdir / "exchange"), state_dir=str(workdir / "state"), lessons=("01_artificial_neuron",),
+        students=tuple(f"{tag}-{n}" for n in ("ana", "ben", "cleo", "dan", "eve")), authenticator="dummy",
+        exchange=str(workdir / "exchange"), state_dir=str(workdir / "state"), lessons=lessons,
         port=port, hub_port=hub_port, proxy_api_port=api_port, service_port=service_port, python=python)
     class_file = hh.write_class_file(spec, workdir / "class.toml")
     accounts = (spec.grader, *spec.instructors, *spec.students)
     started = None
     try:
-        hh.setup_class.setup(spec)
-        started = hh.start_hub(spec, class_file, workdir)
+        hh.setup_class.setup(spec, repo)
+        started = hh.start_hub(spec, class_file, workdir, repo=repo)
         yield started
     finally:
         phases = {}

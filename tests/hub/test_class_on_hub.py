@@ -8,13 +8,19 @@ those people:
     ana: fetch, submit the solutions          -> full marks
     ben: fetch, submit the blank notebook     -> zero; then plants a submission in ana's name
     cleo: fetch, submit the solutions, then the blank notebook -> the later one counts: zero
+    dan: plants a submission whose notebook is a symbolic link to the grader's source notebook
+    eve: plants a submission whose notebook is a hard link to it
     instructor: collect, autograde each, generate + release feedback
     each student: fetch their feedback
 
 Then each check runs as a subtest: the grades, that each student got their own feedback only,
 every permission of the exchange and the hub from another student's side, and the formgrader in
 headless Chromium (the instructor sees the scores; a student is refused; skipped, with the
-reason, where chromium is not installed).
+reason, where chromium is not installed). Then, on the same live hub: no kernel holds a hub token
+(a student's, the Validate button's, the course service's), the course service's token cannot list
+users; every server runs in its own cgroup with the class file's limits, a memory bomb kills only
+its own kernel, a fork bomb stops at the process limit, a small cell completes next to a CPU-bound
+neighbour; and last, the idle culler stops the idle servers and their cgroups go with them.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from __future__ import annotations
 import copy
 import html
 import json
+import os
 import re
 import shutil
 import time
@@ -69,12 +76,12 @@ def run_cycle(hub) -> dict:
     spec = hub.spec
     course = spec.course_id
     teacher_name = spec.instructors[0]
-    ana_name, ben_name, cleo_name = spec.students
+    ana_name, ben_name, cleo_name, dan_name, eve_name = spec.students
     timings = {}
     t0 = time.monotonic()
 
     teacher = hh.HubUser(hub, teacher_name)
-    students = {name: hh.HubUser(hub, name) for name in spec.students}
+    students = {name: hh.HubUser(hub, name) for name in (ana_name, ben_name, cleo_name)}
     # The three servers start side by side (the hub answers a start request after up to 10 s).
     starting = ThreadPoolExecutor(len(students))
     started = [starting.submit(s.request_server) for s in students.values()]
@@ -127,12 +134,30 @@ def run_cycle(hub) -> dict:
     forged = hh.run_as(ben_name, spec.server_python(), FORGE, str(submitted[ben_name]),
                        str(Path(spec.exchange) / course / "inbound"), ana_name, LESSON)
     assert forged.returncode == 0, forged.stderr
+    # dan and eve plant submissions whose notebook is the grader's source notebook (the solutions),
+    # one as a symbolic link, one as a hard link.
+    inbound = str(Path(spec.exchange) / course / "inbound")
+    source_nb = str(spec.course_dir / "source" / LESSON / NOTEBOOK)
+    planted = {}
+    for name, how in ((dan_name, "symlink"), (eve_name, "hardlink")):
+        made = hh.run_as(name, spec.server_python(), PLANT, inbound, name, LESSON, source_nb, how)
+        assert made.returncode == 0, made.stderr
+        status, path = made.stdout.strip().split(" ", 1)
+        planted[name] = Path(path)
+        if status == "refused":
+            # fs.protected_hardlinks=1 (Debian's default) stops eve linking a file she cannot read;
+            # where it is 0 she can. Make the link she would have made (root can), to test collect.
+            os.link(source_nb, planted[name] / NOTEBOOK)
     timings["submit"] = time.monotonic() - t0
 
     # Instructor: collect, autograde, feedback.
     collect_log = teacher.formgrader("post", f"/assignment/{LESSON}/collect")["log"]
+    autograde_errors = {}
     for name in spec.students:
-        teacher.formgrader("post", f"/submission/{LESSON}/{name}/autograde")
+        try:
+            teacher.formgrader("post", f"/submission/{LESSON}/{name}/autograde")
+        except Exception as exc:  # dan's and eve's submissions must not have been collected
+            autograde_errors[name] = str(exc)[:500]
     timings["autograde"] = time.monotonic() - t0
     teacher.formgrader("post", f"/assignment/{LESSON}/generate_feedback")
     teacher.formgrader("post", f"/assignment/{LESSON}/release_feedback")
@@ -153,7 +178,7 @@ def run_cycle(hub) -> dict:
     (artifacts / "timings.json").write_text(json.dumps({k: round(v, 1) for k, v in timings.items()}, indent=1))
 
     return dict(hub=hub, spec=spec, teacher=teacher, students=students, listed=listed, validated=validated,
-                submitted=submitted,
+                submitted=submitted, planted=planted, autograde_errors=autograde_errors,
                 cleo_first=cleo_first, collect_log=collect_log, grades=grades, feedback=feedback,
                 timings=timings)
 
@@ -169,12 +194,28 @@ open(os.path.join(dest, "timestamp.txt"), "w").write(stamp)
 """
 
 
+PLANT = """
+import datetime, os, sys
+inbound, student, lesson, target, how = sys.argv[1:]
+stamp = (datetime.datetime.utcnow() + datetime.timedelta(hours=2)).strftime("%Y-%m-%d %H:%M:%S.%f UTC")
+dest = os.path.join(inbound, f"{student}+{lesson}+{stamp}+planted")
+os.mkdir(dest)
+open(os.path.join(dest, "timestamp.txt"), "w").write(stamp)
+link = os.path.join(dest, lesson + ".ipynb")
+try:
+    os.symlink(target, link) if how == "symlink" else os.link(target, link)
+    print("made", dest)
+except PermissionError:
+    print("refused", dest)
+"""
+
+
 def check_students_see_and_fetch_the_release(cycle):
     listed = cycle["listed"]
     assert listed["success"], listed
     released = [a for a in listed["value"] if a["status"] == "released"]
     assert [(a["course_id"], a["assignment_id"]) for a in released] == [("nnlab", LESSON)], listed
-    for name in cycle["spec"].students:
+    for name in cycle["spec"].students[:3]:
         assert Path("/home", name, "nnlab", LESSON, NOTEBOOK).owner() == name
 
 
@@ -185,8 +226,8 @@ def check_students_validate_in_their_own_kernel(cycle):
 
 def check_grades_the_later_submission_counts_and_forgery_is_ignored(cycle):
     spec, grades = cycle["spec"], cycle["grades"]
-    ana, ben, cleo = spec.students
-    assert set(grades) == {ana, ben, cleo}, grades
+    ana, ben, cleo = spec.students[:3]
+    assert set(grades) - set(spec.students[3:]) == {ana, ben, cleo}, grades
     max_score = grades[ana]["max_score"]
     assert max_score == 11.0, grades[ana]  # lesson 01: 2 + 2 + 2 + 3 + 1 + 1 points
     assert grades[ana]["score"] == max_score, f"the solutions scored {grades[ana]['score']} / {max_score}"
@@ -203,9 +244,9 @@ def check_grades_the_later_submission_counts_and_forgery_is_ignored(cycle):
 
 def check_each_student_fetches_only_their_own_feedback(cycle):
     spec, feedback, grades = cycle["spec"], cycle["feedback"], cycle["grades"]
-    ana, ben, cleo = spec.students
+    ana, ben, cleo = spec.students[:3]
     text = {name: _text(files[0]["content"]) for name, files in feedback.items() if files}
-    for name in spec.students:
+    for name in (ana, ben, cleo):
         files = feedback[name]
         assert len(files) == 1, f"{name} fetched {len(files)} feedback files: {[f['path'] for f in files]}"
         score, max_score = grades[name]["score"], grades[name]["max_score"]
@@ -273,7 +314,7 @@ print(json.dumps(out))
 def check_exchange_permissions_seen_from_another_student(cycle):
     """ben (a student) tries everything item 2 of the issue forbids, on ana's work and the course."""
     spec = cycle["spec"]
-    ana, ben, _ = spec.students
+    ana, ben = spec.students[:2]
     ex = Path(spec.exchange) / spec.course_id
     ana_sub = cycle["submitted"][ana]
     ana_cache = next(Path("/home", ana, ".local/share/jupyter/nbgrader_cache", spec.course_id).iterdir())
@@ -328,7 +369,7 @@ def check_exchange_permissions_seen_from_another_student(cycle):
 
 def check_hub_permissions_seen_from_another_student(cycle):
     spec, students = cycle["spec"], cycle["students"]
-    ana, ben, _ = spec.students
+    ana, ben = spec.students[:2]
     as_ben = students[ben]
     course = spec.course_id
     refused = {
@@ -385,12 +426,12 @@ def check_formgrader_in_chromium_instructor_sees_scores_student_refused(cycle):
             teacher.wait_for_url(f"**/services/{spec.course_id}/formgrader**", timeout=60_000)
             teacher.goto(f"{hub.url}/services/{spec.course_id}/formgrader/manage_submissions/{LESSON}")
             scores = {}
-            for name in spec.students:
+            for name in spec.students[:3]:
                 row = teacher.locator("tr", has=teacher.locator(".student-id", has_text=name))
                 row.locator(".score").filter(has_text="/").wait_for(timeout=60_000)
                 scores[name] = row.locator(".score").inner_text().strip()
             teacher.screenshot(path=str(shots / "formgrader-instructor.png"), full_page=True)
-            expected = {name: f"{grades[name]['score']:g} / {grades[name]['max_score']:g}" for name in spec.students}
+            expected = {name: f"{grades[name]['score']:g} / {grades[name]['max_score']:g}" for name in spec.students[:3]}
             assert scores == expected, f"the formgrader shows {scores}, the gradebook has {expected}"
 
             student = login(spec.students[1])
@@ -404,6 +445,305 @@ def check_formgrader_in_chromium_instructor_sees_scores_student_refused(cycle):
             browser.close()
 
 
+def check_symlinked_and_hard_linked_submissions_are_refused_and_score_nothing(cycle):
+    """dan's notebook is a symbolic link, eve's a hard link, to the grader's source notebook (the solutions).
+
+    Before: collect copied as the grader, following the link, and both scored full marks.
+    """
+    spec, grades, log = cycle["spec"], cycle["grades"], cycle["collect_log"]
+    dan, eve = spec.students[3:]
+    for name, reason in ((dan, "symbolic link"), (eve, "hard link")):
+        lines = [line for line in log.splitlines() if cycle["planted"][name].name in line]
+        assert any("Refused submission" in line and reason in line for line in lines), (
+            f"collect did not refuse {name}'s submission (a {reason}) with a log line naming it and why:\n{log}")
+        assert not (spec.course_dir / "submitted" / name / LESSON).exists(), f"{name}'s planted submission was collected"
+        score = (grades.get(name) or {}).get("score")
+        assert not score, f"{name}'s planted {reason} scored {score}: {grades.get(name)}"
+    # the grader's source notebook is untouched (a hard link shares it)
+    source = spec.course_dir / "source" / LESSON / NOTEBOOK
+    assert source.stat().st_uid == Path(spec.course_dir).stat().st_uid
+
+
+TOKEN_PROBE = r"""
+import json, os, urllib.error, urllib.request
+api = {api!r}
+names = sorted(k for k in os.environ if "TOKEN" in k.upper() or k.startswith(("JUPYTERHUB_", "JPY_API")))
+found = {{k: os.environ[k] for k in names}}
+try:
+    raw = open(f"/proc/{{os.getppid()}}/environ", "rb").read().decode(errors="replace")
+    server = dict(x.split("=", 1) for x in raw.split("\0") if "=" in x)
+    found.update({{"server " + k: v for k, v in server.items() if "TOKEN" in k.upper()}})
+    server_env = "readable"
+except OSError as e:
+    server_env = type(e).__name__
+codes = {{}}
+for k, v in found.items():
+    req = urllib.request.Request(api + "/users", headers={{"Authorization": "token " + v}})
+    try:
+        codes[k] = urllib.request.urlopen(req, timeout=10).status
+    except urllib.error.HTTPError as e:
+        codes[k] = e.code
+    except Exception as e:
+        codes[k] = repr(e)
+print(json.dumps({{"names": names, "server_env": server_env, "list_users": codes}}))
+"""
+
+
+def _probe_tokens(who, base, api) -> dict:
+    kernel = hh.Kernel(who, base)
+    try:
+        out = kernel.run(TOKEN_PROBE.format(api=api))
+    finally:
+        kernel.close()
+    assert out["error"] is None, out
+    return json.loads(out["stdout"])
+
+
+def check_no_kernel_holds_a_hub_token(cycle):
+    """A student's kernel, the Validate button's kernel and the course service's kernel: no token, nothing to list users with.
+
+    Before: every kernel inherited JUPYTERHUB_API_TOKEN and JPY_API_TOKEN from its server; the
+    course service's could list the hub's users (HTTP 200).
+    """
+    spec, hub = cycle["spec"], cycle["hub"]
+    api = f"http://127.0.0.1:{spec.hub_port}/hub/api"
+    ana = cycle["students"][spec.students[0]]
+    seen = {"ana's kernel": _probe_tokens(ana, ana.server(""), api),
+            "the course service's kernel": _probe_tokens(cycle["teacher"], f"/services/{spec.course_id}", api)}
+    for where, got in seen.items():
+        assert got["names"] == [], f"{where} holds {got['names']}"
+        assert got["server_env"] != "readable", f"{where} can read its server's environment"
+        assert not any(code == 200 for code in got["list_users"].values()), f"{where} listed users: {got}"
+    # The Validate button runs its own kernel (nbgrader validate inside ana's server).
+    probe = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import os\nleaked = sorted(k for k in os.environ if 'TOKEN' in k.upper() or k.startswith(('JUPYTERHUB_', 'JPY_API')))\n"
+        "assert not leaked, f'the kernel holds {leaked}'")])
+    r = ana.put(ana.server("/api/contents/token_probe.ipynb"), json={"type": "notebook", "format": "json",
+                                                                     "content": probe})
+    assert r.status_code in (200, 201), r.text
+    validated = ana.post(ana.server("/assignments/validate"), data={"path": "token_probe.ipynb"}).json()
+    assert "the kernel holds" not in json.dumps(validated), f"Validate's kernel holds a token: {str(validated)[:2000]}"
+    assert validated.get("success"), str(validated)[:2000]
+
+
+def check_course_service_token_has_the_fewest_scopes(cycle):
+    """The course service's own token (read as root) cannot list users, and nbgrader's group updates still work."""
+    spec, hub = cycle["spec"], cycle["hub"]
+    pid = hh.server_pid(spec.grader)
+    assert pid, "the course service is not running"
+    token = hh.environ_of(pid)["JUPYTERHUB_API_TOKEN"]
+    api = f"http://127.0.0.1:{spec.hub_port}/hub/api"
+    import requests
+
+    def get(path):
+        return requests.get(api + path, headers={"Authorization": f"token {token}"}, timeout=30).status_code
+
+    assert get("/users") == 403, "the course service's token lists the hub's users"
+    assert get(f"/users/{spec.students[0]}") in (403, 404), "the course service's token reads a student's record"
+    assert get("/groups") == 200 and get(f"/groups/nbgrader-{spec.course_id}") == 200
+    log = hub.log_path.read_text(errors="replace")
+    assert "NOT added to the Jupyterhub group" not in log and "Not able to get Jupyterhub user" not in log, \
+        [line for line in log.splitlines() if "Jupyterhub" in line][-5:]
+
+
+def _cgroup_dirs(spec, name) -> dict[str, Path]:
+    """Where the CgroupSpawner keeps ``name``'s cgroup: <hub's cgroup>/nnlab/<name> in each hierarchy."""
+    import nnlab_spawner
+
+    version, dirs = nnlab_spawner.find_hierarchy()
+    return {c: d / "nnlab" / name for c, d in dirs.items()}
+
+
+def check_each_server_runs_in_its_own_cgroup_with_the_limits(cycle):
+    """Every student's server and its kernels are in <hub>/nnlab/<student> with the class file's limits."""
+    spec = cycle["spec"]
+    for name in spec.students[:3]:
+        pid = hh.server_pid(name)
+        assert pid, f"{name}'s server is not running"
+        dirs = _cgroup_dirs(spec, name)
+        for pid_ in hh.processes_of(name):  # the server and every kernel it started
+            where = hh.cgroup_of(pid_)
+            for controller, folder in dirs.items():
+                assert folder.as_posix().endswith(where[controller]), (
+                    f"process {pid_} of {name} is in {controller} cgroup {where[controller]}, not {folder}")
+        if "memory" in dirs:  # cgroup v1
+            assert int((dirs["memory"] / "memory.limit_in_bytes").read_text()) == spec.memory_bytes
+            assert int((dirs["cpu"] / "cpu.shares").read_text()) == spec.cpu_weight * 1024 // 100
+            assert int((dirs["pids"] / "pids.max").read_text()) == spec.pids_limit
+        else:
+            d = dirs[""]
+            assert int((d / "memory.max").read_text()) == spec.memory_bytes
+            assert int((d / "cpu.weight").read_text()) == spec.cpu_weight
+            assert int((d / "pids.max").read_text()) == spec.pids_limit
+
+
+BURN = """
+import os, time
+children = []
+for _ in range(3):
+    pid = os.fork()
+    if pid == 0:
+        end = time.time() + {seconds}
+        while time.time() < end:
+            pass
+        os._exit(0)
+    children.append(pid)
+end = time.time() + {seconds}
+while time.time() < end:
+    pass
+for pid in children:
+    os.waitpid(pid, 0)
+print("burned")
+"""
+SMALL_CELL = "print(sum(i * i for i in range(300_000)))"
+
+
+def check_a_small_cell_completes_next_to_a_cpu_bound_neighbour(cycle):
+    """ben burns 4 processes for 12 s; ana's small cell still completes (its latency is printed, not asserted)."""
+    spec, students = cycle["spec"], cycle["students"]
+    ana, ben = (students[n] for n in spec.students[:2])
+    k_ana, k_ben = hh.Kernel(ana, ana.server("")), hh.Kernel(ben, ben.server(""))
+    try:
+        quiet = [k_ana.run(SMALL_CELL)["seconds"] for _ in range(3)]
+        burning = k_ben.send(BURN.format(seconds=12))
+        time.sleep(2)
+        in_ben = len(hh.cgroup_procs(_cgroup_dirs(spec, ben.name)))
+        busy = []
+        for _ in range(3):
+            out = k_ana.run(SMALL_CELL, timeout=60)
+            assert out["error"] is None and out["stdout"], out
+            busy.append(out["seconds"])
+        done = k_ben.wait(burning, timeout=120)
+        assert done["stdout"] == "burned", done
+    finally:
+        k_ana.close()
+        k_ben.close()
+    latency = {"quiet_s": [round(x, 3) for x in quiet], "next_to_4_busy_processes_s": [round(x, 3) for x in busy],
+               "processes_in_ben_cgroup": in_ben}
+    print(f"small cell latency: {latency}")
+    _artifact("cpu_share_latency.json", latency)
+    assert in_ben >= 5, f"ben's busy processes are not in his cgroup ({in_ben} there)"
+
+
+def _artifact(name, data) -> None:
+    out = hh.REPO / "test-artifacts" / "hub"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / name).write_text(json.dumps(data, indent=1))
+
+
+FORK_BOMB = """
+import subprocess
+procs, stopped = [], None
+try:
+    for _ in range({attempts}):
+        procs.append(subprocess.Popen(["sleep", "120"]))
+except OSError as e:
+    stopped = f"{{type(e).__name__}}: {{e}}"
+started = len(procs)
+for p in procs:
+    p.kill()
+for p in procs:
+    p.wait()
+print(started, stopped)
+"""
+
+
+def check_a_fork_bomb_stays_inside_its_process_limit(cycle):
+    """cleo starts processes until fork fails: fewer than pids_limit, and the others' servers keep answering."""
+    spec, students = cycle["spec"], cycle["students"]
+    cleo = students[spec.students[2]]
+    kernel = hh.Kernel(cleo, cleo.server(""))
+    try:
+        out = kernel.run(FORK_BOMB.format(attempts=2 * spec.pids_limit + 100), timeout=180)
+    finally:
+        kernel.close()
+    assert out["error"] is None, out
+    started, stopped = out["stdout"].split(" ", 1)
+    assert int(started) < spec.pids_limit and stopped != "None", (
+        f"cleo started {started} processes (limit {spec.pids_limit}); fork stopped with {stopped}")
+    for name in spec.students[:2]:
+        s = students[name]
+        assert s.get(s.server("/api/status")).status_code == 200, f"{name}'s server stopped answering"
+
+
+MEMORY_BOMB = """
+chunks = []
+while sum(map(len, chunks)) < {target}:
+    chunks.append(b"x" * (64 << 20))
+print("survived", sum(map(len, chunks)) >> 20, "MiB")
+"""
+
+
+def check_a_memory_bomb_kills_only_its_own_kernel(cycle):
+    """ana allocates past her memory limit: her kernel is killed, her server and the others' keep answering.
+
+    The bomb stops at 1.5 x the limit + 256 MiB, so that without a limit it ends (and the test
+    fails) instead of exhausting the machine.
+    """
+    spec, students = cycle["spec"], cycle["students"]
+    ana = students[spec.students[0]]
+    server = hh.server_pid(ana.name)
+    dirs = _cgroup_dirs(spec, ana.name)
+    kernel = hh.Kernel(ana, ana.server(""))
+    try:
+        out = kernel.run(MEMORY_BOMB.format(target=int(spec.memory_bytes * 1.5) + (256 << 20)), timeout=180)
+    finally:
+        try:
+            kernel.close()
+        except Exception:
+            pass
+    assert out["died"] and "survived" not in out["stdout"], f"ana's memory bomb was not stopped: {out}"
+    assert not Path(f"/proc/{kernel.pid}").exists(), f"the bomb's kernel (pid {kernel.pid}) lives on"
+    assert hh.server_pid(ana.name) == server, "ana's server itself was killed (only the kernel should be)"
+    for name in spec.students[:3]:
+        s = students[name]
+        assert s.get(s.server("/api/status")).status_code == 200, f"{name}'s server stopped answering"
+    if "memory" in dirs:
+        oom = dict(line.split() for line in (dirs["memory"] / "memory.oom_control").read_text().splitlines())
+        assert int(oom.get("oom_kill", 1)) >= 1, oom
+    else:
+        events = dict(line.split() for line in (dirs[""] / "memory.events").read_text().splitlines())
+        assert int(events["oom_kill"]) >= 1, events
+
+
+def check_idle_servers_are_culled_and_their_cgroups_removed(cycle):
+    """The hub runs jupyterhub-idle-culler with the class file's timeout; idle servers are stopped.
+
+    The culler service's own command and token, with the timeout shortened to 10 s (the class's
+    is an hour), stops every student's server, and each server's cgroup is removed with it.
+    """
+    import subprocess
+
+    spec, hub, students = cycle["spec"], cycle["hub"], cycle["students"]
+    pid = hh.service_pid(hub, b"jupyterhub_idle_culler")
+    assert pid, "no idle culler runs as a hub service (jupyterhub-idle-culler)"
+    argv = Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")[:-1]
+    assert f"--timeout={spec.cull_idle_timeout}" in argv and f"--cull-every={spec.cull_every}" in argv, argv
+    env = hh.environ_of(pid)
+    short = [a for a in argv if not a.startswith(("--timeout", "--cull-every"))] + ["--timeout=10", "--cull-every=5"]
+    culler = subprocess.Popen(short, env={k: env[k] for k in env if k.startswith("JUPYTERHUB_")} | {"PATH": "/usr/bin:/bin"},
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 150
+        running = set(spec.students[:3])
+        while running and time.monotonic() < deadline:
+            time.sleep(3)
+            running = {n for n in running if students[n].get(f"/hub/api/users/{n}").json().get("servers")}
+    finally:
+        culler.terminate()
+        try:
+            out = culler.communicate(timeout=20)[0]
+        except subprocess.TimeoutExpired:
+            culler.kill()
+            out = culler.communicate()[0]
+    assert not running, f"not culled in 150 s: {sorted(running)}; culler said:\n{out[-3000:]}"
+    time.sleep(2)
+    for name in spec.students[:3]:
+        left = [p for p in _cgroup_dirs(spec, name).values() if p.exists()]
+        assert not left, f"{name}'s cgroup is still there after the server stopped: {left}"
+        assert not hh.processes_of(name), f"{name} still has processes: {hh.processes_of(name)}"
+
+
 CHECKS = [
     check_students_see_and_fetch_the_release,
     check_students_validate_in_their_own_kernel,
@@ -412,6 +752,14 @@ CHECKS = [
     check_exchange_permissions_seen_from_another_student,
     check_hub_permissions_seen_from_another_student,
     check_formgrader_in_chromium_instructor_sees_scores_student_refused,
+    check_symlinked_and_hard_linked_submissions_are_refused_and_score_nothing,
+    check_no_kernel_holds_a_hub_token,
+    check_course_service_token_has_the_fewest_scopes,
+    check_each_server_runs_in_its_own_cgroup_with_the_limits,
+    check_a_small_cell_completes_next_to_a_cpu_bound_neighbour,
+    check_a_fork_bomb_stays_inside_its_process_limit,
+    check_a_memory_bomb_kills_only_its_own_kernel,
+    check_idle_servers_are_culled_and_their_cgroups_removed,  # last: it stops the servers
 ]
 
 

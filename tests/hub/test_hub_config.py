@@ -52,9 +52,56 @@ def test_hub_config_groups_roles_and_service(monkeypatch, tmp_path):
     assert not any(s.startswith("access:services") for s in roles["nbgrader-ml101"]["scopes"])
     assert not any(s.startswith(("admin", "access:servers")) and "!server" not in s
                    for r in roles.values() for s in r["scopes"]), roles
-    (service,) = c.JupyterHub.services
+    service = c.JupyterHub.services[0]
+    assert [s["name"] for s in c.JupyterHub.services] == ["ml101", "idle-culler"]
     assert service["name"] == "ml101" and service["user"] == "grader-ml101"
     assert service["url"].startswith("http://127.0.0.1:")
     assert service["environment"]["JUPYTERHUB_DEFAULT_URL"] == "/formgrader"  # its own tab, no frame
     # the hub's frame-ancestors 'none' is not relaxed anywhere
     assert "tornado_settings" not in c.JupyterHub and "tornado_settings" not in c.get("ServerApp", {})
+
+
+def test_hub_config_limits_culler_and_the_course_service_scopes(monkeypatch, tmp_path):
+    spec = ClassSpec(course_id="ml101", grader="grader-ml101", instructors=("prof",), students=("ana",),
+                     authenticator="dummy", memory_limit="1.5G", cpu_weight=50, pids_limit=128,
+                     cull_idle_timeout=1800, cull_every=300)
+    monkeypatch.delenv("NNLAB_SPAWNER", raising=False)
+    c = _hub_config(monkeypatch, spec, tmp_path)
+    from nnlab_spawner import CgroupSpawner
+
+    if c.JupyterHub.spawner_class is CgroupSpawner:  # no systemd here (or no jupyterhub-systemdspawner)
+        assert c.CgroupSpawner.mem_limit == int(1.5 * 2 ** 30)
+        assert c.CgroupSpawner.cpu_weight == 50 and c.CgroupSpawner.pids_limit == 128
+    else:
+        assert c.JupyterHub.spawner_class == "systemdspawner.SystemdSpawner"
+        assert c.SystemdSpawner.unit_extra_properties["TasksMax"] == "128"
+    services = {s["name"]: s for s in c.JupyterHub.services}
+    culler = services["idle-culler"]["command"]
+    assert culler[1:3] == ["-m", "jupyterhub_idle_culler"]
+    assert "--timeout=1800" in culler and "--cull-every=300" in culler
+    roles = {r["name"]: r for r in c.JupyterHub.load_roles}
+    assert set(roles["idle-culler"]["scopes"]) == {"list:users", "read:users:activity", "read:servers",
+                                                    "delete:servers"}
+    service_scopes = roles["ml101-service"]["scopes"]
+    assert not any(s.split("!")[0] in ("list:users", "read:users", "admin:users", "users") for s in service_scopes), \
+        service_scopes
+    assert all("!" in s for s in service_scopes), f"every scope of the course service is filtered: {service_scopes}"
+
+
+def test_culling_can_be_switched_off(monkeypatch, tmp_path):
+    spec = ClassSpec(course_id="ml101", grader="grader-ml101", authenticator="dummy", cull_idle_timeout=0)
+    c = _hub_config(monkeypatch, spec, tmp_path)
+    assert [s["name"] for s in c.JupyterHub.services] == ["ml101"]
+
+
+@pytest.mark.parametrize("text, message", [
+    ('memory_limit = "lots"\n', "memory_limit = 'lots'; expected a size such as '1G'"),
+    ('memory_limit = "100M"\n', "is below 256M"),
+    ('pids_limit = 8\n', "pids_limit 8 (expected >= 32)"),
+    ('cull_every = 0\n', "cull_every 0 (expected > 0)"),
+])
+def test_limit_mistakes_in_the_class_file_are_errors(tmp_path, text, message):
+    path = tmp_path / "class.toml"
+    path.write_text(text)
+    with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        load(path)

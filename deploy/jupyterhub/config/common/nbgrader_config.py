@@ -24,3 +24,6 @@ c.Exchange.path_includes_course = True
 c.Authenticator.plugin_class = JupyterHubAuthPlugin
 for _kind, _cls in FACTORY.items():
     setattr(c.ExchangeFactory, _kind, _cls)
+# The Validate button (nbgrader validate, run inside the server) starts its kernel without the
+# hub's tokens (nnlab_kernels.py).
+c.NotebookClient.kernel_manager_class = "nnlab_kernels.TokenlessKernelManager"

@@ -1,0 +1,74 @@
+"""Kernels without the hub's tokens: what a student's code runs in never holds a credential.
+
+Every JupyterLab server started by the hub (students' servers and the course service of the
+grader) gets the hub's API token in its environment (``JUPYTERHUB_API_TOKEN``, ``JPY_API_TOKEN``):
+the server needs it to check who is calling. A kernel inherits the server's environment, so any
+cell could read the token and call the hub's API with the server's rights (the course service's
+token may list users and change groups). Here:
+
+* every kernel the server starts (notebooks, consoles) comes from ``TokenlessServerKernelManager``
+  (``config/common/jupyter_server_config.py``), and every kernel nbgrader's Validate button or
+  ``nbgrader validate`` starts comes from ``TokenlessKernelManager`` (``NotebookClient.kernel_manager_class``
+  in ``config/common/nbgrader_config.py``): both remove :func:`secret_names` from the kernel's
+  environment just before it is launched (after the kernel spec's own ``env`` is applied);
+* the server process makes itself non-dumpable (``prctl(PR_SET_DUMPABLE, 0)``, also in
+  ``jupyter_server_config.py``): its ``/proc/<pid>/environ`` and memory can no longer be read by
+  processes of the same account, such as its kernels (a kernel is dumpable again after its own
+  ``exec``, which is harmless: it holds nothing).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import re
+
+from jupyter_client.manager import AsyncKernelManager, KernelManager
+
+# Kept: the notebook's path (ipykernel's __session__) and the parent pid ipykernel polls.
+KEEP = {"JPY_SESSION_NAME", "JPY_PARENT_PID"}
+_SECRET = re.compile(r"^(JUPYTERHUB_|JPY_)|TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|CREDENTIAL", re.I)
+
+
+def secret_names(env: dict[str, str]) -> list[str]:
+    """The variables a kernel must not inherit: the hub's (JUPYTERHUB_*, JPY_*) and anything named like a secret."""
+    return sorted(k for k in env if k not in KEEP and _SECRET.search(k))
+
+
+def scrubbed(env: dict[str, str] | None) -> dict[str, str]:
+    env = dict(os.environ if env is None else env)
+    for name in secret_names(env):
+        del env[name]
+    return env
+
+
+class _Tokenless:
+    async def _async_launch_kernel(self, kernel_cmd, **kw):
+        kw["env"] = scrubbed(kw.get("env"))
+        return await super()._async_launch_kernel(kernel_cmd, **kw)
+
+
+class TokenlessKernelManager(_Tokenless, AsyncKernelManager):
+    """nbclient's kernel manager (Validate, nbgrader validate) without the hub's tokens."""
+
+
+class TokenlessBlockingKernelManager(_Tokenless, KernelManager):
+    """The same for code that uses jupyter_client's blocking KernelManager."""
+
+
+try:
+    from jupyter_server.services.kernels.kernelmanager import ServerKernelManager
+
+    class TokenlessServerKernelManager(_Tokenless, ServerKernelManager):
+        """jupyter_server's kernel manager (notebooks, consoles) without the hub's tokens."""
+except ImportError:  # jupyter_server absent: only nbclient's manager is needed
+    pass
+
+
+def make_undumpable() -> bool:
+    """prctl(PR_SET_DUMPABLE, 0) on this process: /proc/<pid>/environ and ptrace are closed to its own uid."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(4, 0, 0, 0, 0) == 0  # PR_SET_DUMPABLE = 4
+    except (OSError, AttributeError):
+        return False
