@@ -8,6 +8,8 @@
     python grading/course.py export [CSV]             # one row per student and lesson, with a status
                                                       # (default ROOT/grades.csv)
     python grading/course.py workspace DEST [--source]  # the learner's copy (never overwrites)
+    python grading/course.py measure [LESSON ...]     # seconds each lesson's source takes in the sandbox
+                                                      # (lesson_times.json: caps a submission's total time)
 
 Everything the grader writes lives in the course root (default grading/course/,
 ``--root`` to move it; git ignores it): the SQLite gradebook ``gradebook.db``,
@@ -88,7 +90,8 @@ def release(names: list[str] | None = None, root: Path = DEFAULT_ROOT) -> Path:
 
 
 STUDENT_NAME = re.compile(r"^[A-Za-z0-9_@+-][A-Za-z0-9_.@+-]{0,99}$")
-MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024
+MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024  # a notebook without its outputs
+MAX_RAW_BYTES = 512 * 1024 * 1024      # a file this big is not even read
 STATUS_FILE = "autograde_status.json"
 REPORT_FILE = "autograde_report.md"
 STATUSES = ("graded", "not submitted", "timed out", "memory exceeded", "killed", "flagged", "unreadable")
@@ -160,23 +163,58 @@ def _submission_path(lesson: str, student: str, root: Path) -> Path:
 
 
 def _read_submission(path: Path) -> tuple[str, str]:
-    """(text, sha256) of a submitted notebook, refusing symlinks, huge files and non-UTF-8."""
+    """(text without outputs, sha256 of the file) of a submitted notebook.
+
+    Stale outputs (and saved widget state) are cleared first: the size limit,
+    MAX_NOTEBOOK_BYTES, applies to what is left, the code and text the student
+    wrote, so a correct notebook that carries megabytes of old plots is graded.
+    Refused: symlinks and other non-regular files, non-UTF-8, and files over
+    MAX_RAW_BYTES, which are not read at all (they would cost the grader memory).
+    """
     try:
         st = os.lstat(path)
     except FileNotFoundError:
         raise Unreadable(f"no {path.name} in the submission") from None
     if not stat.S_ISREG(st.st_mode):
         raise Unreadable(f"{path.name} is not a regular file")
-    if st.st_size > MAX_NOTEBOOK_BYTES:
-        raise Unreadable(f"{path.name} is {st.st_size // 2**20} MB; the limit is {MAX_NOTEBOOK_BYTES // 2**20} MB")
+    if st.st_size > MAX_RAW_BYTES:
+        raise Unreadable(f"{path.name} is {st.st_size // 2**20} MB; files over {MAX_RAW_BYTES // 2**20} MB are not read "
+                         "(clear the outputs: Edit > Clear Outputs of All Cells, then save)")
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     with os.fdopen(fd, "rb") as f:
-        data = f.read(MAX_NOTEBOOK_BYTES + 1)
+        data = f.read(MAX_RAW_BYTES + 1)
     digest = hashlib.sha256(data).hexdigest()
     try:
-        return data.decode("utf-8"), digest
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise Unreadable(f"{path.name} is not UTF-8 text") from None
+    del data
+    text = _without_outputs(text)
+    size = len(text.encode("utf-8"))
+    if size > MAX_NOTEBOOK_BYTES:
+        raise Unreadable(f"{path.name} is {size // 2**20} MB even without its outputs; the limit is "
+                         f"{MAX_NOTEBOOK_BYTES // 2**20} MB")
+    return text, digest
+
+
+def _without_outputs(text: str) -> str:
+    """The notebook JSON with every code cell's outputs and the saved widget state removed.
+
+    Text that is not a notebook is returned as it is (``_prepare`` says why it is unreadable).
+    """
+    try:
+        nb = json.loads(text)
+    except ValueError:
+        return text
+    if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
+        return text
+    for cell in nb["cells"]:
+        if isinstance(cell, dict) and cell.get("cell_type") == "code":
+            cell["outputs"] = []
+            cell["execution_count"] = None
+    if isinstance(nb.get("metadata"), dict):
+        nb["metadata"].pop("widgets", None)
+    return json.dumps(nb, ensure_ascii=False)
 
 
 def _prepare(lesson: str, student: str, text: str, root: Path) -> tuple[nbformat.NotebookNode, list[str]]:
@@ -243,6 +281,9 @@ TAMPER_PATTERNS = [
     (r"\blabkit\s*\.\s*(checks|shortcut)\s*\.\s*\w+\s*=(?!=)|\bchecks\s*\.\s*\w+\s*=(?!=)", "rebinds a check helper"),
     (r"\.__code__\s*=(?!=)|\bsys\s*\.\s*modules\s*\[[^]]*\]\s*=(?!=)", "rewrites code objects or modules"),
     (r"\bgradebook\b|\bnbgrader\b", "refers to the grader"),
+    (r"\b_getframe\b|\bcurrentframe\b|\binspect\s*\.\s*(stack|trace|getouterframes)\b|\.f_back\b|\btb_frame\b"
+     r"|\blinecache\b|\bhistory_manager\b|\b_ih\b|\b_oh\b|\b_iii?\b|%history\b",
+     "reads the kernel's input history or its callers' frames (where the hidden tests run)"),
 ]
 
 
@@ -252,9 +293,13 @@ def _bindings(lesson: str, root: Path) -> list[list]:
     Before each test cell the sandbox checks these names still refer to what was
     imported (a submission must not rebind ``check_close`` or ``np``).
     """
+    return bindings_of(nbformat.read(Path(root) / "release" / lesson / f"{lesson}.ipynb", as_version=4))
+
+
+def bindings_of(release_nb: nbformat.NotebookNode) -> list[list]:
+    """[name, module, attribute] for each import of a notebook outside its answer cells (see ``_bindings``)."""
     import ast
 
-    release_nb = nbformat.read(Path(root) / "release" / lesson / f"{lesson}.ipynb", as_version=4)
     found = []
     for cell in release_nb.cells:
         meta = cell.metadata.get("nbgrader", {})
@@ -276,8 +321,48 @@ def _bindings(lesson: str, root: Path) -> list[list]:
 
 
 def _lesson_assets(lesson: str) -> list[Path]:
-    folder = NOTEBOOKS / lesson
-    return [p for p in sorted(folder.iterdir()) if p.is_file() and not p.is_symlink() and p.suffix != ".ipynb"]
+    return assets_in(NOTEBOOKS / lesson)
+
+
+def assets_in(folder: Path) -> list[Path]:
+    """The files a lesson's notebook reads beside it (data, images): regular files, no notebooks, no links."""
+    return [p for p in sorted(Path(folder).iterdir()) if p.is_file() and not p.is_symlink() and p.suffix != ".ipynb"]
+
+
+# How long a whole notebook may run: a multiple of what the lesson's own source needs.
+LESSON_TIMES = GRADING / "lesson_times.json"  # {lesson: seconds its source took in the sandbox}, see `measure`
+TIME_FACTOR = 3.0       # a submission may take this many times the source's measured time ...
+TIME_MARGIN_S = 30      # ... plus this (kernel start on a busy machine) ...
+TIME_FLOOR_S = 60       # ... and never less than this
+
+
+def lesson_times() -> dict[str, float]:
+    """{lesson: seconds its source took to run in the sandbox}, as ``course.py measure`` recorded them."""
+    try:
+        data = json.loads(LESSON_TIMES.read_text())
+    except FileNotFoundError:
+        return {}
+    except ValueError as exc:
+        raise ValueError(f"{LESSON_TIMES} is not valid JSON ({exc}); expected {{lesson: seconds}}; "
+                         "rebuild it with `python grading/course.py measure`") from None
+    return {k: float(v) for k, v in data.get("seconds", {}).items()}
+
+
+def notebook_limit(lesson: str, limits: "sandbox.Limits") -> "sandbox.Limits":
+    """``limits`` with the whole-notebook time capped near what ``lesson`` needs.
+
+    TIME_FACTOR times the seconds its source took in the sandbox (``lesson_times.json``),
+    plus TIME_MARGIN_S, at least TIME_FLOOR_S, and never more than ``limits.notebook_timeout``.
+    A notebook that is not a recorded lesson (an instructor's own) keeps ``limits`` as given.
+    """
+    import math
+    from dataclasses import replace
+
+    seconds = lesson_times().get(lesson)
+    if seconds is None:
+        return limits
+    cap = max(TIME_FLOOR_S, math.ceil(TIME_FACTOR * seconds + TIME_MARGIN_S))
+    return replace(limits, notebook_timeout=min(limits.notebook_timeout, cap))
 
 
 def _score_run(nb_cells: list, run: dict) -> tuple[dict[str, bool], list[str]]:
@@ -341,8 +426,13 @@ def _classify(run_result, problems: list[str], static: list[str], notes: list[st
 
 
 def _record(gb, lesson: str, student: str, nb, passed: dict[str, bool], flagged: bool,
-            timestamp: str | None) -> tuple[float, float]:
-    """Write auto scores and comments into the gradebook; return (score, max score)."""
+            timestamp: str | None, notebook: str | None = None) -> tuple[float, float]:
+    """Write auto scores and comments into the gradebook; return (score, max score).
+
+    ``notebook`` is the notebook's name in the assignment (default: the lesson's own name).
+    The plain-nbgrader path (nbgrader_sandbox.SaveSandboxGrades) scores with this too.
+    """
+    notebook = notebook or lesson
     import warnings
 
     from nbgrader import utils as nbutils
@@ -355,7 +445,7 @@ def _record(gb, lesson: str, student: str, nb, passed: dict[str, bool], flagged:
         gb.update_or_create_submission(lesson, student)
     cells = {c.metadata.nbgrader["grade_id"]: c for c in (nb.cells if nb is not None else [])
              if c.metadata.get("nbgrader", {}).get("grade_id")}
-    submission = gb.find_submission_notebook(lesson, lesson, student)
+    submission = gb.find_submission_notebook(notebook, lesson, student)
     for grade in submission.grades:
         cell = cells.get(grade.name)
         if grade.name in passed:
@@ -372,7 +462,7 @@ def _record(gb, lesson: str, student: str, nb, passed: dict[str, bool], flagged:
                      and not nbutils.is_task(cell))
         comment.auto_comment = "No response." if unchanged or cell is None else None
     gb.db.commit()
-    submission = gb.find_submission_notebook(lesson, lesson, student)
+    submission = gb.find_submission_notebook(notebook, lesson, student)
     return float(submission.score), float(submission.max_score)
 
 
@@ -455,8 +545,8 @@ def autograde_batch(jobs: list[tuple[str, str]], root: Path = DEFAULT_ROOT, work
         lesson, student, nb, notes, digest = item
         slot = slots.get()
         try:
-            return sandbox.run_notebook(nbformat.writes(nb), _lesson_assets(lesson), limits, slot=slot,
-                                        isolation=isolation, bindings=bindings[lesson])
+            return sandbox.run_notebook(nbformat.writes(nb), _lesson_assets(lesson), notebook_limit(lesson, limits),
+                                        slot=slot, isolation=isolation, bindings=bindings[lesson])
         finally:
             slots.put(slot)
 
@@ -571,6 +661,69 @@ def autograde(lesson: str, root: Path = DEFAULT_ROOT, student: str | None = None
     done = autograde_batch([(lesson, s) for s in students], root=root, workers=workers, limits=limits,
                            force=force, progress=progress)
     return sorted(v.student for v in done if v.status not in ("graded", "timed out"))
+
+
+def measure(names: list[str] | None = None, workers: int = 1) -> dict[str, float]:
+    """Run each lesson's source (default: all) in the sandbox as a submission runs; record its seconds.
+
+    The seconds go to ``lesson_times.json`` (other lessons' entries are kept); ``notebook_limit``
+    caps every submission of that lesson at a multiple of them. Raises GradingError if a
+    source does not run to the end without an error (its time would mean nothing).
+    """
+    import sandbox
+
+    isolation = sandbox.detect()
+    limits = sandbox.Limits()
+    names = list(names or lessons())
+    unknown = sorted(set(names) - set(lessons()))
+    if unknown:
+        raise ValueError(f"not lessons: {unknown}; expected names from `python grading/course.py lessons`")
+    slots: queue.Queue[int] = queue.Queue()
+    for slot in range(max(1, workers)):
+        slots.put(slot)
+
+    def one(lesson: str) -> tuple[str, float]:
+        nb = nbformat.read(lesson_notebook(lesson), as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                cell.outputs, cell.execution_count = [], None
+        slot = slots.get()
+        try:
+            result = sandbox.run_notebook(nbformat.writes(nb), _lesson_assets(lesson), limits, slot=slot,
+                                          isolation=isolation, bindings=bindings_of(nb))
+        finally:
+            slots.put(slot)
+        run = result.result
+        if run is None:
+            raise GradingError(f"{lesson}: the source did not run to the end in the sandbox "
+                               f"(exit {result.returncode}): {result.stderr_tail[-500:]}")
+        failed = [f"cell {k}: {info.get('enames') or info.get('reply')}" for k, info in run["cells"].items()
+                  if not info.get("ran") or info.get("error")]
+        if failed or run.get("stopped_at") is not None:
+            raise GradingError(f"{lesson}: the source did not run cleanly in the sandbox: {failed[:5]}")
+        return lesson, float(run["seconds"])
+
+    measured, failures = {}, []
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        for future in as_completed([pool.submit(one, name) for name in names]):
+            try:
+                lesson, seconds = future.result()
+            except GradingError as exc:
+                failures.append(str(exc))
+                print(f"NOT MEASURED: {exc}", file=sys.stderr, flush=True)
+                continue
+            measured[lesson] = seconds
+            print(f"{lesson}: {seconds:.1f} s", file=sys.stderr, flush=True)
+    times = {**lesson_times(), **measured}
+    LESSON_TIMES.write_text(json.dumps({
+        "about": "seconds each lesson's source takes in the grading sandbox (kernel start included), written by "
+                 "`python grading/course.py measure`; a submission may run TIME_FACTOR times this plus TIME_MARGIN_S "
+                 "(course.notebook_limit)",
+        "cores": os.cpu_count(), "workers": max(1, workers),
+        "seconds": {k: round(v, 1) for k, v in sorted(times.items())}}, indent=1) + "\n")
+    if failures:
+        raise GradingError(f"{len(failures)} lesson(s) not measured (the others were recorded):\n" + "\n".join(failures))
+    return measured
 
 
 def verdicts(root: Path = DEFAULT_ROOT) -> dict[tuple[str, str], Verdict]:
@@ -690,6 +843,9 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("workspace", help="build a learner workspace (never overwrites)")
     p.add_argument("dest", type=Path)
     p.add_argument("--source", action="store_true", help="instructor version with solutions")
+    p = sub.add_parser("measure", help="record how long each lesson's source runs in the sandbox (caps submissions)")
+    p.add_argument("lessons", nargs="*")
+    p.add_argument("--workers", type=int, default=1, help="lessons run at once (default 1: times as on a quiet grader)")
     sub.add_parser("lessons", help="list the lessons")
     args = parser.parse_args(argv)
 
@@ -725,6 +881,9 @@ def main(argv: list[str] | None = None) -> int:
         for lesson in done:
             feedback(lesson, root=args.root)
         print(f"feedback written to {args.root / 'feedback'}")
+    elif args.command == "measure":
+        measure(args.lessons or None, workers=args.workers)
+        print(f"times written to {LESSON_TIMES}")
     elif args.command == "export":
         print(f"grades written to {export(args.csv, root=args.root)}")
     elif args.command == "workspace":

@@ -39,6 +39,13 @@ import widget_output  # noqa: E402
 
 widget_output.install()
 
+# `nbgrader autograde` and the formgrader's Autograde button run each submission in the
+# course's sandbox (sandbox.py: no course folder, gradebook, other submissions, tokens or
+# network inside) and score it as grading/course.py does (a warning on stderr is not a failure).
+from nbgrader_sandbox import SANDBOXED_AUTOGRADE  # noqa: E402
+
+c.Autograde.autograde_preprocessors = SANDBOXED_AUTOGRADE
+
 # Feedback shows each test cell's visible part only: hidden tests stay hidden.
 c.GenerateFeedback.preprocessors = [GetGrades, StripHiddenTests, CSSHTMLHeaderPreprocessor]
 # Feedback renders its maths offline: MathJax inlined from the installed package, no CDN.

@@ -250,6 +250,51 @@ def guard_source(nonce: str, trusted: list[str], baseline_modules: list[str] | N
             "del _nnlab_guard, _nnlab_mods, TRUSTED\n")
 
 
+FORGET = r'''
+def _nnlab_forget(hashes):
+    import hashlib, linecache, sys
+    ip = get_ipython()
+
+    def norm(text):
+        return "\n".join(line.rstrip() for line in text.splitlines()).strip()
+
+    for name, entry in list(linecache.cache.items()):
+        try:
+            text = "".join(entry[2])
+        except Exception:
+            continue
+        if hashlib.sha256(norm(text).encode()).hexdigest() in hashes:
+            linecache.cache.pop(name, None)
+            getattr(ip.compile, "_filename_map", {}).pop(name, None)
+    for name in ("last_type", "last_value", "last_traceback", "last_exc"):
+        if hasattr(sys, name):
+            setattr(sys, name, None)
+    for tb in (getattr(ip, "InteractiveTB", None), getattr(ip, "SyntaxTB", None)):
+        if tb is not None and hasattr(tb, "tb"):
+            tb.tb = None
+'''
+
+
+def test_source_hash(source: str) -> str:
+    """The hash by which the forget probe finds a test cell's source in the kernel's line cache."""
+    import hashlib
+
+    text = "\n".join(line.rstrip() for line in source.splitlines()).strip()
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def forget_source(sources: list[str]) -> str:
+    """The snippet sent after each test cell: the kernel forgets that cell's source.
+
+    Test cells run with ``store_history=False`` (not in ``In``, ``_ih``, ``_i``, the history
+    database); IPython still caches every cell's source in ``linecache`` for tracebacks, and
+    keeps the last exception (with its frames). This removes both, so that a later answer
+    cell finds no hidden-test source anywhere in the kernel.
+    """
+    hashes = sorted({test_source_hash(s) for s in sources})
+    return f"{FORGET}\n_nnlab_forget({hashes!r})\ndel _nnlab_forget\n"
+
+
 def set_limits(limits: dict) -> None:
     """Process limits inherited by everything started from here (the kernel gets a tighter memory cap)."""
     mb = 1024 * 1024
@@ -264,7 +309,9 @@ KERNEL_LAUNCH = (
     "import os, resource, sys\n"
     "mb = 1024 * 1024\n"
     "resource.setrlimit(resource.RLIMIT_AS, ({mem} * mb, {mem} * mb))\n"
-    "os.execv(sys.executable, [sys.executable, '-m', 'ipykernel_launcher'] + sys.argv[1:])\n"
+    # no history database: what the kernel ran is not kept on disk either
+    "os.execv(sys.executable, [sys.executable, '-m', 'ipykernel_launcher', '--HistoryManager.hist_file=:memory:']"
+    " + sys.argv[1:])\n"
 )
 
 
@@ -443,7 +490,8 @@ async def run(job: dict) -> dict:
                     info["guard"] = (await guard(index))["problems"]
                 remaining = max(1, int(deadline - time.monotonic()))
                 try:
-                    await execute(cell, index, min(cell_timeout, remaining))
+                    # A test cell's source never enters the kernel's input history (In, _ih, _i*).
+                    await execute(cell, index, min(cell_timeout, remaining), store_history=not is_test)
                 except (asyncio.TimeoutError, TimeoutError):
                     info.update(ran=True, hung=True)
                     cell.outputs.append(nbformat.v4.new_output("error", ename="CellTimeoutError",
@@ -483,6 +531,12 @@ async def run(job: dict) -> dict:
                         events.append(f"cell {index}: still running after the interrupt; the kernel was shut down")
                         stopped_at = index + 1
                         break
+                if is_test:  # nor stays in the kernel's line cache or last exception
+                    forget = nbformat.v4.new_code_cell(forget_source([cell.source]))
+                    try:
+                        await execute(forget, -1, 30, store_history=False)
+                    except Exception as exc:
+                        events.append(f"cell {index}: the kernel did not clear the test's source ({type(exc).__name__})")
     except DeadKernelError:
         kernel_died = True
         events.append("the kernel died")

@@ -226,3 +226,52 @@ def imported_names(source: str) -> list[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.extend(f"{node.module}.{alias.name}" for alias in node.names)
     return names
+
+
+# --- an instructor's own course folder, graded with plain nbgrader ---------------------------
+
+# What grading/README.md tells a course folder's nbgrader_config.py to carry (this folder's path in it).
+SANDBOX_CONFIG_LINES = f"""\
+import sys
+sys.path.insert(0, {str(GRADING)!r})
+from nbgrader_sandbox import SANDBOXED_AUTOGRADE
+c.Autograde.autograde_preprocessors = SANDBOXED_AUTOGRADE
+"""
+
+
+def instructor_course(folder: Path, lessons: list[str], course_id: str = "nnlab", cell_timeout: int = 60,
+                      sandbox_lines: str = SANDBOX_CONFIG_LINES) -> Path:
+    """A fresh course folder as an instructor sets one up: ``nbgrader_config.py`` (course id, seconds
+    per cell, the sandbox lines) and ``source/<lesson>/``, a copy of ``notebooks/<lesson>/``."""
+    import shutil
+
+    notebooks = GRADING.parent / "notebooks"
+    folder = Path(folder)
+    folder.mkdir(parents=True)
+    (folder / "nbgrader_config.py").write_text(
+        f"c = get_config()  # noqa: F821\nc.CourseDirectory.course_id = {course_id!r}\n"
+        f"c.Execute.timeout = {int(cell_timeout)}\n" + sandbox_lines)
+    for lesson in lessons:
+        if not (notebooks / lesson / f"{lesson}.ipynb").is_file():
+            raise FileNotFoundError(f"no lesson {lesson!r}: expected {notebooks / lesson / (lesson + '.ipynb')}")
+        shutil.copytree(notebooks / lesson, folder / "source" / lesson,
+                        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+    return folder
+
+
+def plain_nbgrader(folder: Path, *args: str, env: dict | None = None, timeout: int = 900):
+    """``nbgrader ARGS`` run in ``folder`` as an instructor runs it: that folder's config, none of this
+    repository's (no NNLAB_* settings either). Raises AssertionError with nbgrader's output if it fails."""
+    import os
+    import subprocess
+    import sys
+
+    run_env = {k: v for k, v in os.environ.items() if not k.startswith(("NNLAB_", "PYTEST", "JUPYTER"))}
+    run_env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), run_env.get("PATH", "")])
+    run_env.update(env or {})
+    proc = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=folder, env=run_env, capture_output=True,
+                          text=True, timeout=timeout)
+    if proc.returncode != 0:
+        raise AssertionError(f"`nbgrader {' '.join(args)}` in {folder} failed (exit {proc.returncode}):\n"
+                             f"{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+    return proc

@@ -1,11 +1,16 @@
 """The grader's self-test, run for every lesson in notebooks/ (a new lesson is covered by dropping it in).
 
-Per lesson, one test releases the lesson and autogrades its submissions in one nbgrader run:
-``source`` (the instructor notebook, solutions in), ``blank`` (the student release as handed
-out) and, for a sample of lessons, ``loop`` (the source with its last answer replaced by an
-infinite loop). Feedback and the grade export then run on that gradebook, and every check
-below is applied to the result; the test fails with the list of checks that failed. A second
-test per lesson replays every recorded wrong and right answer in one kernel.
+Per lesson, one test sets up a fresh course folder outside the repository, as an instructor's
+own course (``nbgrader_config.py`` with the documented sandbox lines, ``source/<lesson>/``),
+releases the lesson with plain nbgrader and grades three submissions, each executed once:
+``source`` (the instructor notebook, solutions in) with plain ``nbgrader autograde`` (the path of
+the formgrader's Autograde button), ``blank`` (the student release as handed out) and, for a
+sample of lessons, ``loop`` (the source with its last answer replaced by an infinite loop) with
+``grading/course.py``'s batch grader. Feedback and the grade export then run on that gradebook,
+and every check below is applied to the result; the test fails with the list of checks that
+failed. A second test per lesson replays every recorded wrong and right answer in one kernel.
+That both paths give the same notebook the same score is tested on lesson 00 in
+test_nbgrader_sandbox.py (same sandbox run, same scoring function).
 
 One test per lesson, not one per check: the lessons then spread over the xdist workers with
 nothing shared (pytest 9 ignores xdist_group, so per-check tests of one lesson used to land on
@@ -61,8 +66,17 @@ LOOP_LESSONS = sorted({course.lessons()[0], course.lessons()[len(course.lessons(
 
 
 def graded(lesson: str, root: Path) -> GradedLesson:
-    """Release ``lesson`` and autograde its submissions under ``root``."""
-    course.release([lesson], root=root)
+    """Grade ``lesson`` in a fresh course folder ``root`` (outside the repository), as an instructor's course.
+
+    The course folder is what an instructor sets up (``selftest.instructor_course``): its own
+    ``nbgrader_config.py`` with the sandbox lines grading/README.md documents, and ``source/``.
+    Plain ``nbgrader generate_assignment`` releases the lesson and plain ``nbgrader autograde``
+    grades the source, so every lesson's source is graded on the path of the formgrader's
+    Autograde button; the blank release and the loop go through ``grading/course.py``'s batch
+    grader into the same gradebook. Each submission is executed once.
+    """
+    selftest.instructor_course(root, [lesson], cell_timeout=CELL_TIMEOUT)
+    selftest.plain_nbgrader(root, "generate_assignment", lesson)
     source = course.lesson_notebook(lesson)
     submissions = {
         "source": nbformat.read(source, as_version=4),
@@ -80,13 +94,26 @@ def graded(lesson: str, root: Path) -> GradedLesson:
                 shutil.copy2(extra, folder / extra.name)
         nbformat.write(notebook, folder / f"{lesson}.ipynb")
     start = time.perf_counter()
-    failed = course.autograde(lesson, root=root, cell_timeout=CELL_TIMEOUT)
+    log = selftest.plain_nbgrader(root, "autograde", lesson, "--student=source")
+    plain_seconds = time.perf_counter() - start
+    sandboxed = re.search(r"sandboxed autograde of source/\S+ \((\w+), (\d+) s, notebook limit (\d+) s\): (.*)",
+                          log.stdout + log.stderr)
+    assert sandboxed, f"{lesson}: plain nbgrader did not grade the source in the sandbox:\n{(log.stdout + log.stderr)[-2000:]}"
+    start = time.perf_counter()
+    import sandbox
+
+    others = [(lesson, s) for s in submissions if s != "source"]
+    verdicts = course.autograde_batch(others, root=root, workers=1, limits=sandbox.Limits(cell_timeout=CELL_TIMEOUT))
     seconds = time.perf_counter() - start
+    failed = [v.student for v in verdicts if v.status not in ("graded", "timed out")]
     assert not failed, f"{lesson}: nbgrader could not grade {failed}"
     scores = {s: course.scores(lesson, s, root=root) for s in submissions}
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / f"autograde-{lesson}.json").write_text(json.dumps(
-        {"lesson": lesson, "submissions": sorted(submissions), "seconds": round(seconds, 1), "scores": scores}, indent=1))
+        {"lesson": lesson, "submissions": sorted(submissions), "scores": scores,
+         "source_plain_nbgrader": {"seconds": round(plain_seconds, 1), "sandbox_seconds": int(sandboxed.group(2)),
+                                   "notebook_limit": int(sandboxed.group(3)), "verdict": sandboxed.group(4)},
+         "batch_seconds": round(seconds, 1)}, indent=1))
     return GradedLesson(lesson, root, scores)
 
 
