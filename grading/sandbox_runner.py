@@ -16,7 +16,7 @@ before every test cell, a fresh snippet (never a function the student could
 replace) fingerprints what a submission could use to steer its tests: IPython's
 input and AST transformers, event callbacks, display hook, exception handlers
 and cell-running methods, the tracing/profiling hooks, the builtins, and the
-functions of labkit.checks, labkit.shortcut and NumPy. Any change from the
+functions of labkit.checks, labkit.exercises (feedback, allowlist) and NumPy. Any change from the
 first fingerprint, any hook whose code does not come from the installed
 environment, and any class defined by the submission whose instances compare
 equal (or both less and greater) to an unrelated object is reported; the
@@ -150,7 +150,8 @@ def _nnlab_guard(nonce, baseline_modules, bindings):
             if not (is_trusted_object(finder) or is_trusted_callable(finder)
                     or getattr(finder, "__module__", "") in ("_frozen_importlib", "_frozen_importlib_external")):
                 problems.append(f"sys.{name} holds {finder!r}, added by the submission")
-    for name in ("labkit.checks", "labkit.shortcut", "numpy", "numpy.testing", "math", "operator", "builtins"):
+    for name in ("labkit.checks", "labkit.exercises.feedback", "labkit.exercises.allowlist", "numpy", "numpy.testing",
+                 "math", "operator", "builtins"):
         import importlib
         try:
             mod = importlib.import_module(name)
@@ -229,10 +230,10 @@ def _nnlab_guard(nonce, baseline_modules, bindings):
             "problems": problems}
 '''
 
-WATCHED_MODULES = ("labkit.checks", "labkit.shortcut", "numpy", "numpy.testing", "numpy.core.numeric",
+WATCHED_MODULES = ("labkit.checks", "labkit.exercises.feedback", "labkit.exercises.allowlist", "numpy", "numpy.testing", "numpy.core.numeric",
                    "numpy._core.numeric", "numpy.testing._private.utils", "math", "operator")
 REBOUND = ("input", "raw_input")  # ipykernel rebinds these for every request
-STRICT = ("builtins", "labkit.checks", "labkit.shortcut")  # any rebinding there is tampering
+STRICT = ("builtins", "labkit.checks", "labkit.exercises.feedback")  # any rebinding there is tampering
 
 
 def guard_source(nonce: str, trusted: list[str], baseline_modules: list[str] | None,
@@ -243,7 +244,7 @@ def guard_source(nonce: str, trusted: list[str], baseline_modules: list[str] | N
             f"_nnlab_mods = {mods}\n"
             "if _nnlab_mods is None:\n"
             "    import sys as _nnlab_sys, importlib as _nnlab_il\n"
-            "    for _m in ('labkit.checks', 'labkit.shortcut', 'numpy', 'numpy.testing'):\n"
+            "    for _m in ('labkit.checks', 'labkit.exercises.feedback', 'labkit.exercises.allowlist', 'numpy', 'numpy.testing'):\n"
             "        _nnlab_il.import_module(_m)\n"
             f"    _nnlab_mods = sorted(m for m in {WATCHED_MODULES!r} if m in _nnlab_sys.modules)\n"
             f"print('NNLAB-GUARD ' + __import__('json').dumps(dict(_nnlab_guard({nonce!r}, _nnlab_mods, {list(bindings or [])!r}), modules=_nnlab_mods)))\n"
