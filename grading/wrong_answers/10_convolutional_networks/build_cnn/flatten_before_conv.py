@@ -1,0 +1,8 @@
+def build_cnn():
+    """A new CNN: images (N, 1, 8, 8) -> scores (N, 10), at most 12,000 parameters."""
+    # A dense layer first, reshaped back into an 8x8 "image" for a convolution: the pixels are already mixed.
+    return nn.Sequential(
+        nn.Flatten(), nn.Linear(64, 64), nn.ReLU(), nn.Unflatten(1, (1, 8, 8)),
+        nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Flatten(), nn.Linear(16 * 4 * 4, 10),
+    )

@@ -1,0 +1,12 @@
+def conv2d(x, weight, bias=None, stride=1, padding=0):
+    """x (N, C, H, W), weight (O, C, kh, kw), bias (O,) or None -> (N, O, OH, OW), vectorized."""
+    from labkit.nn.im2col import sliding_windows
+
+    x, weight = np.asarray(x, dtype=float), np.asarray(weight, dtype=float)
+    kh, kw = weight.shape[2:]
+    xp = np.pad(x, ((0, 0), (0, 0), (padding, padding), (padding, padding)))
+    windows = sliding_windows(xp, (kh, kw), (stride, stride))  # (N, C, kh, kw, OH, OW)
+    out = np.einsum("ncijhw,ocij->nohw", windows, weight)
+    if bias is not None:
+        out = out + np.asarray(bias, dtype=float)[None, :, None, None]
+    return out
