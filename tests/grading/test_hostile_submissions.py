@@ -97,6 +97,22 @@ class LoopbackServer:
         self.sock.close()
 
 
+HISTORY_DUMP = """
+import linecache, os, sys, traceback
+ip = get_ipython()
+print("\\n".join(In))
+print("\\n".join(_ih), Out, _oh, _i, _ii, _iii, sep="\\n")
+for row in ip.history_manager.get_range(raw=True):
+    print(row[-1])
+for name, entry in list(linecache.cache.items()):
+    if len(entry) > 2 and not os.path.exists(name):
+        print("".join(entry[2]))
+if getattr(sys, "last_traceback", None) is not None:
+    print("".join(traceback.format_tb(sys.last_traceback)))
+print("HISTORY-DUMPED")
+"""
+
+
 def hostile_class(root: Path, port: int) -> dict[str, object]:
     """student -> notebook (or raw text, or a callable that fills the folder)."""
     grading_file = course.GRADING / "course.py"
@@ -241,7 +257,15 @@ def hostile_class(root: Path, port: int) -> dict[str, object]:
         "from IPython.display import HTML, Javascript, display\n"
         "display(HTML(\"<script>alert('html')</script><b onmouseover=\\\"alert('hover')\\\">bold</b>\"))\n"
         "display(Javascript(\"alert('js')\"))"))
+    history = source()  # right answers; the last answer prints all the kernel remembers of earlier cells
+    history.cells[selftest.exercises(history)[-1].answer_index].source += "\n" + textwrap.dedent(HISTORY_DUMP)
+    stale = source()  # right answers under 50 MB of old outputs
+    stale.cells[4].outputs = [nbformat.v4.new_output("stream", name="stdout", text="stale " * 9_000_000)]
+    sleeper = source()  # four cells each just under the cell limit: about four minutes without a notebook cap
+    for _ in range(4):
+        sleeper.cells.insert(3, nbformat.v4.new_code_cell("import time\ntime.sleep(55)"))
     return {
+        "history": history, "stale_outputs": stale, "sleeper": sleeper,
         "good": source(), "good2": source(),
         "broken": "{ this is not a notebook",
         "binary": b"\xff\xfe\x00garbage",
@@ -428,6 +452,39 @@ def test_odd_metadata_is_graded_not_fatal(graded):
     assert v.status == "graded", v
     assert "duplicated grade id" in v.reason and "schema version" in v.reason
     assert sum(s for s, _ in scores(graded, "odd_metadata").values()) <= 2
+
+
+def test_input_history_holds_no_hidden_test(graded):
+    """Test cells run outside the kernel's history, and their source leaves its line cache after them."""
+    from feedback_filter import hidden_lines
+
+    text = outputs_text(graded, "history")
+    assert "HISTORY-DUMPED" in text and "def mean_of" in text, text[-2000:]  # the student's own cells are there
+    hidden = hidden_lines(source())
+    assert hidden
+    shown = sorted(line for line in hidden if line in text)
+    assert not shown, f"the last answer printed hidden-test lines from the kernel: {shown}"
+    assert 'check_callable(globals(), "mean_of")' not in text, "a test cell's source stayed in the kernel"
+    assert all(s == top for s, top in scores(graded, "history").values()), scores(graded, "history")
+
+
+def test_stale_outputs_are_cleared_before_the_size_limit(graded):
+    submitted = graded["root"] / "submitted" / "stale_outputs" / LESSON / f"{LESSON}.ipynb"
+    assert submitted.stat().st_size > 50 * 2**20 > course.MAX_NOTEBOOK_BYTES, submitted.stat().st_size
+    v = graded["verdicts"]["stale_outputs"]
+    assert v.status == "graded", v
+    assert all(s == top for s, top in scores(graded, "stale_outputs").values()), scores(graded, "stale_outputs")
+    assert "stale stale" not in outputs_text(graded, "stale_outputs")
+
+
+def test_a_notebook_is_stopped_near_what_its_lesson_needs(graded):
+    cap = course.notebook_limit(LESSON, LIMITS).notebook_timeout
+    recorded = course.lesson_times()[LESSON]
+    assert cap < 4 * 55 and cap <= max(course.TIME_FLOOR_S, course.TIME_FACTOR * recorded + course.TIME_MARGIN_S) + 1
+    v = graded["verdicts"]["sleeper"]
+    assert v.status == "timed out", v
+    assert v.seconds < cap + 45, f"the sleeper held its slot {v.seconds} s; the notebook limit is {cap} s"
+    assert "time limit" in v.reason, v
 
 
 def test_export_and_report_give_status_and_reason(graded):
