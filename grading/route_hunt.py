@@ -27,6 +27,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import json
+import os
 import pkgutil
 import signal
 import sys
@@ -188,48 +189,114 @@ def _reproduces(fn: Callable, probes: list) -> tuple | None:
     return None
 
 
-def hunt(recording=None) -> dict[str, dict]:
-    """{exercise id: {"functions": [...], "tried": n, "reproducing": [...], "not_rejected": [...]}}."""
-    from labkit.exercises import allowlist
+def _judge(name: str, fn: Callable, entry: dict, probes: list) -> str | None:
+    """None if ``fn`` does not reproduce the solution; else "reproduces" or "escapes" (passes the allow-list)."""
     from labkit.exercises.allowlist import ShortcutUsed, own_work
 
-    recording = recording or allowlist.RECORDING
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    pool = candidates()
-    report: dict[str, dict] = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = _reproduces(fn, probes)
+    if found is None:
+        return None
+    form, convert = found
+    allowance = entry["allowance"]
+    answer = own_work(lambda *a, **k: fn(*a, **k), asks_for=entry["asks_for"], allow=allowance.allow,
+                      exclude=allowance.exclude, name="answer")
+    args, kwargs, _ = probes[0]
     try:
-        for (tag, label), entry in sorted(recording.calls.items()):
-            probes = [p for p in entry["probes"] if _comparable(p[2])]
-            row = report.setdefault(tag, {"functions": [], "tried": 0, "reproducing": [], "not_rejected": []})
-            row["functions"].append(label)
-            if not probes:
-                continue
-            allowance = entry["allowance"]
-            for name, fn in pool.items():
-                row["tried"] += 1
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    found = _reproduces(fn, probes)
-                if found is None:
-                    continue
-                form, convert = found
-                row["reproducing"].append(f"{label}: {name} ({form})")
-                answer = own_work(lambda *a, **k: fn(*a, **k), asks_for=entry["asks_for"], allow=allowance.allow,
-                                  exclude=allowance.exclude, name=label)
-                args, kwargs, _ = probes[0]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            _call(answer, convert(args), {k: convert(v) for k, v in kwargs.items()})
+    except ShortcutUsed:
+        return f"reproduces ({form})"
+    except BaseException as err:  # noqa: BLE001
+        if isinstance(err, KeyboardInterrupt):
+            raise
+    return f"escapes ({form})"
+
+
+def _try_in_child(pool: list, entry: dict, probes: list, lines: list[str]) -> int | None:
+    """Try ``pool`` in a forked copy of this process; append its verdict lines; the index it died on, if it did.
+
+    Thousands of library functions called on arguments they were not written for: one may crash
+    the interpreter (a segfault in compiled code) or eat the memory. A child takes the blow.
+    """
+    import resource
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: no output to the kernel's streams, one thread, bounded memory
+        try:
+            os.close(read_end)
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            os.dup2(devnull, 2)
+            sys.stdout = sys.stderr = open(os.devnull, "w")
+            torch = sys.modules.get("torch")
+            if torch is not None:
+                torch.set_num_threads(1)
+            pages = int(open("/proc/self/statm").read().split()[0])
+            limit = pages * os.sysconf("SC_PAGE_SIZE") + 2 * 2**30
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+            out = os.fdopen(write_end, "w", buffering=1)
+            signal.signal(signal.SIGALRM, _alarm)
+            for index, (name, fn) in enumerate(pool):
+                out.write(f"TRY {index}\n")
                 try:
-                    with warnings.catch_warnings():
-                        warnings.simplefilter("ignore")
-                        _call(answer, convert(args), {k: convert(v) for k, v in kwargs.items()})
-                except ShortcutUsed:
-                    continue
-                except BaseException as err:  # noqa: BLE001
-                    if isinstance(err, KeyboardInterrupt):
-                        raise
-                row["not_rejected"].append(f"{label}: {name} ({form})")
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+                    verdict = _judge(name, fn, entry, probes)
+                except BaseException:  # noqa: BLE001 - whatever a candidate does, go on to the next
+                    verdict = None
+                if verdict is not None:
+                    out.write(f"VERDICT {name} {verdict}\n")
+            out.write("DONE\n")
+            out.flush()
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    last, done = None, False
+    with os.fdopen(read_end) as reader:
+        for line in reader:
+            if line.startswith("TRY "):
+                last = int(line.split()[1])
+            elif line.startswith("VERDICT "):
+                lines.append(line[len("VERDICT "):].strip())
+            elif line.startswith("DONE"):
+                done = True
+    os.waitpid(pid, 0)
+    return None if done else (last if last is not None else 0)
+
+
+def hunt(recording=None) -> dict[str, dict]:
+    """{exercise id: {"functions", "tried", "reproducing", "not_rejected", "crashed"}}.
+
+    Each exercise's candidates run in a forked child (see ``_try_in_child``); a candidate that kills
+    the child is recorded under "crashed" and the rest are tried in a new child.
+    """
+    from labkit.exercises import allowlist
+
+    recording = recording or allowlist.RECORDING
+    pool = list(candidates().items())
+    report: dict[str, dict] = {}
+    for (tag, label), entry in sorted(recording.calls.items()):
+        probes = [p for p in entry["probes"] if _comparable(p[2])]
+        row = report.setdefault(tag, {"functions": [], "tried": 0, "reproducing": [], "not_rejected": [],
+                                      "crashed": []})
+        row["functions"].append(label)
+        if not probes:
+            continue
+        remaining, verdicts = pool, []
+        while remaining:
+            died_at = _try_in_child(remaining, entry, probes, verdicts)
+            if died_at is None:
+                break
+            row["crashed"].append(f"{label}: {remaining[died_at][0]}")
+            remaining = remaining[died_at + 1:]
+        row["tried"] += len(pool)
+        for line in verdicts:
+            name, verdict = line.split(" ", 1)
+            row["reproducing"].append(f"{label}: {name} {verdict}")
+            if verdict.startswith("escapes"):
+                row["not_rejected"].append(f"{label}: {name} {verdict.removeprefix('escapes ')}")
     return report
 
 
