@@ -13,7 +13,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
-from nbgrader.preprocessors import GetGrades  # noqa: E402
+from nbgrader.preprocessors import ClearSolutions, GetGrades  # noqa: E402
 
 from feedback_filter import StripHiddenTests  # noqa: E402
 from feedback_html import OfflineMathHTMLExporter  # noqa: E402
@@ -45,6 +45,14 @@ widget_output.install()
 from nbgrader_sandbox import SANDBOXED_AUTOGRADE  # noqa: E402
 
 c.Autograde.autograde_preprocessors = SANDBOXED_AUTOGRADE
+
+# The student version: answer and test cells tagged `raises-exception` (Run All goes on past an
+# unfinished exercise) and the exercise map in the metadata, names only (labkit/exercises/student.py).
+from labkit.exercises.student import StudentVersion  # noqa: E402
+from nbgrader.converters import GenerateAssignment  # noqa: E402
+
+_steps = list(GenerateAssignment.class_traits()["preprocessors"].default())
+c.GenerateAssignment.preprocessors = _steps[:_steps.index(ClearSolutions)] + [StudentVersion] + _steps[_steps.index(ClearSolutions):]
 
 # Feedback shows each test cell's visible part only: hidden tests stay hidden.
 c.GenerateFeedback.preprocessors = [GetGrades, StripHiddenTests, CSSHTMLHeaderPreprocessor]

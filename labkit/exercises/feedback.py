@@ -261,6 +261,30 @@ def _describe(value: Any) -> str:
     return "= " + show(value)
 
 
+def _this_exercise(shell) -> str:
+    """' «Capstone 2 · Evaluate on data it never saw» (cell 32)' for the answer cell running now, else ''."""
+    from labkit.exercises import notebook
+
+    item = notebook.exercise_of_cell(notebook.current_cell_id, notebook.exercise_map(shell.user_ns))
+    return f" {notebook.describe(item)}" if item else ""
+
+
+def _origin_message(shell, name: str) -> str | None:
+    """Which exercise a missing name comes from, from the lesson's exercise map (student version)."""
+    from labkit.exercises import notebook
+
+    items, cell = notebook.origin_of(name, notebook.exercise_map(shell.user_ns))
+    if not items:
+        return None
+    open_items = [e for e in items if e.get("grade_id") not in notebook.passed] or items
+    named = ", ".join(notebook.describe(e) for e in open_items)
+    if cell is None:
+        return f"it is the answer to exercise {named}, which is not done yet (or its cell has not run)."
+    which = "which is" if len(open_items) == 1 else "one of them is"
+    return (f"it is computed in cell {cell} from your answer to exercise {named}, {which} not done yet "
+            f"(or cell {cell} has not run since).")
+
+
 def _explain(shell, etype, value, tb) -> str | None:
     """The teaching message for this failure, or None to show Python's usual traceback."""
     frames = _user_frames(tb)
@@ -278,7 +302,8 @@ def _explain(shell, etype, value, tb) -> str | None:
             return None  # raised inside a library: a real NotImplementedError, shown as usual
         name = inner.f_code.co_name
         if name == "<module>":
-            return (f"{_BOLD}{_RED}\u2718 This exercise is not done yet.{_RESET}\n"
+            which = _this_exercise(shell)
+            return (f"{_BOLD}{_RED}\u2718 This exercise{which} is not done yet.{_RESET}\n"
                     "Replace `raise NotImplementedError()` in this cell with your answer, then run the cell "
                     "(Shift+Enter).")
         return (f"{_BOLD}{_RED}\u2718 `{name}` is not written yet: this exercise is not done.{_RESET}\n"
@@ -288,6 +313,12 @@ def _explain(shell, etype, value, tb) -> str | None:
         name = getattr(value, "name", None)
         if not name or len(frames) != 1:
             return None
+        origin = _origin_message(shell, name)
+        if origin:
+            return (f"{_BOLD}{_RED}\u2718 `{name}` is not defined yet: {origin}{_RESET}\n"
+                    "Write that exercise's answer in its cell (in place of `raise NotImplementedError()`), run it "
+                    "and its checks (Shift+Enter), then run this cell again.\n"
+                    f"(Python says: NameError: {value})\n\n  in {_where(shell, *frames[0])}")
         return (f"{_BOLD}{_RED}\u2718 `{name}` is not defined yet.{_RESET}\n"
                 f"If `{name}` is the answer to an exercise above, that exercise is not done yet: write it in its "
                 "cell (in place of `raise NotImplementedError()`) and run that cell (Shift+Enter), then this one. "
@@ -348,6 +379,12 @@ def _install_renderer() -> None:
         return
     shell.set_custom_exc((CheckFailed, NotImplementedError, NameError, ValueError), _render_failure)
     shell._labkit_renderer = True
+    try:
+        from labkit.exercises import notebook
+
+        notebook.install(shell)  # which cell runs, which exercises passed (for the two messages above)
+    except Exception:  # an IPython without events: the messages only lose the exercise's name
+        pass
 
 
 _install_renderer()
