@@ -10,10 +10,11 @@ WORKSPACE ?= workspace
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 PYTEST_ARGS ?=
 
-.PHONY: lab instructor test test-fast release autograde feedback grades bench hub clean-venv help
+.PHONY: lab stop instructor test test-fast release autograde feedback grades bench hub clean-venv help
 
 help:
 	@echo "make lab         open the course in JupyterLab (your workspace: ./$(WORKSPACE))"
+	@echo "make stop        stop the JupyterLab that make lab (or make instructor) started (or Ctrl+C twice in its terminal)"
 	@echo "make instructor  open the repository as the instructor: notebooks/ (what make release releases) and the Formgrader"
 	@echo "make test        run the whole test suite"
 	@echo "make test-fast   the suite without notebook execution, servers or the browser"
@@ -22,13 +23,17 @@ help:
 	@echo "make hub         JupyterHub for a class on this server (root; CLASS=class.toml, see deploy/README.md)"
 
 # The environment: runtime packages for the lab, plus test-only packages for the tests.
+# Each step says what it does first: the first install takes a few minutes with little else to show.
 $(VENV)/.lab-installed: pyproject.toml
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e .
+	@test -x $(PY) || { echo "[1/3] creating the environment in $(VENV)/ ..."; $(PYTHON) -m venv $(VENV); }
+	@echo "[2/3] installing labkit, PyTorch, JupyterLab, nbgrader ... into $(VENV)/ (the first time: 2-3 minutes; later runs: seconds)"
+	@$(PY) -m pip install --quiet --disable-pip-version-check -e .
+	@echo "[3/3] environment ready: $$($(PY) -m pip list --disable-pip-version-check 2>/dev/null | tail -n +3 | wc -l) packages in $(VENV)/"
 	@touch $@
 
 $(VENV)/.dev-installed: pyproject.toml $(VENV)/.lab-installed
-	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	@echo "installing the test-only packages (pytest, playwright, ...) into $(VENV)/ ..."
+	@$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
 	@touch $@
 
 # The learner's and the instructor's JupyterLab (settings in jupyter-config/; see jupyter-config/lab.py).
@@ -37,6 +42,10 @@ lab: $(VENV)/.lab-installed
 
 instructor: $(VENV)/.lab-installed
 	$(PY) jupyter-config/lab.py instructor --port $(PORT)
+
+# Stop the JupyterLab that `make lab` (or `make instructor`) started, from any terminal.
+stop:
+	@$(PY) jupyter-config/lab.py stop --workspace "$(CURDIR)/$(WORKSPACE)"
 
 test: $(VENV)/.dev-installed
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(PY) -m pytest -n 2 --dist loadgroup --durations=15 $(PYTEST_ARGS)

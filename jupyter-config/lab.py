@@ -2,6 +2,7 @@
 
     python jupyter-config/lab.py learner [--workspace workspace] [--port 8888]
     python jupyter-config/lab.py instructor [--port 8888]
+    python jupyter-config/lab.py stop [--workspace workspace]     (make stop)
 
 learner
     Copies the student version of every new lesson into the workspace (never overwriting a
@@ -15,6 +16,10 @@ instructor
     (``grading/nbgrader_config.py``) loaded by the Formgrader: the lessons, submissions and scores
     of ``grading/course/``. The lessons to edit are ``notebooks/<lesson>/<lesson>.ipynb``: those are
     what ``make release`` releases (clear their outputs before committing).
+
+stop
+    Stops the learner's server for the workspace (and the instructor's, if one runs), as
+    Ctrl+C twice in its terminal would.
 
 Both run JupyterLab from this environment on 127.0.0.1, with these settings added to the
 Jupyter configuration path (``JUPYTER_CONFIG_PATH``): nothing is written to your ~/.jupyter.
@@ -81,7 +86,38 @@ def lab_environment(mode: str, base: dict | None = None) -> dict:
     extra = env.get("JUPYTER_CONFIG_PATH")
     env["JUPYTER_CONFIG_PATH"] = os.pathsep.join([str(HERE / mode)] + ([extra] if extra else []))
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    # nnlab_validate (the Validate dialog, message first) is a server extension in this folder.
+    env["PYTHONPATH"] = os.pathsep.join([str(HERE)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
     return env
+
+
+def here_command(program: str) -> str:
+    """How to run this environment's ``program`` from the current folder, as a learner would type it."""
+    path = Path(sys.executable).parent / program
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive
+        rel = str(path)
+    rel = rel if len(rel) <= len(str(path)) else str(path)
+    return rel if os.sep in rel else f".{os.sep}{rel}"
+
+
+def stop_hint(info: dict) -> str:
+    """The ways to stop a running server, each one a command that works as printed."""
+    return (f"To stop it: press Ctrl+C twice in its terminal, or run `make stop` in {REPO}, or "
+            f"`{here_command('jupyter')} server stop {info.get('port')}`.")
+
+
+def shutdown(info: dict) -> bool:
+    """Ask a running server to shut down (what `jupyter server stop` does); True when it answered."""
+    url = info["url"].rstrip("/") + "/api/shutdown"
+    request = urllib.request.Request(url, method="POST", data=b"",
+                                     headers={"Authorization": f"token {info.get('token', '')}"})
+    try:
+        with urllib.request.urlopen(request, timeout=10):
+            return True
+    except OSError:
+        return False
 
 
 def plan(mode: str, workspace: Path | None = None) -> tuple[Path, Path, str]:
@@ -99,7 +135,7 @@ def plan(mode: str, workspace: Path | None = None) -> tuple[Path, Path, str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="jupyter-config/lab.py", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("mode", choices=["learner", "instructor"])
+    parser.add_argument("mode", choices=["learner", "instructor", "stop"])
     parser.add_argument("--workspace", type=Path, default=REPO / "workspace", help="the learner's folder")
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8888")))
     parser.add_argument("--no-browser", action="store_true", help="do not open a browser")
@@ -107,6 +143,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="print the command and settings instead of starting (exit 3 if one is running)")
     args, extra = parser.parse_known_args(argv)  # other options (--LabApp.x=y) go to JupyterLab
 
+    if args.mode == "stop":
+        stopped = 0
+        for mode in ("learner", "instructor"):
+            info = running_server(plan(mode, args.workspace)[0])
+            if info is not None and shutdown(info):
+                print(f"stopped the {mode}'s JupyterLab on port {info.get('port')} (pid {info.get('pid')})")
+                stopped += 1
+        if not stopped:
+            print("no JupyterLab of this course is running")
+        return 0
     if args.mode == "learner":
         sys.path.insert(0, str(GRADING))
         import course
@@ -118,14 +164,15 @@ def main(argv: list[str] | None = None) -> int:
     if info is not None:
         print(f"A JupyterLab server for {root} is already running (pid {info.get('pid')}):\n\n"
               f"    {server_url(info)}\n\n"
-              "Open that URL (it is the same workspace); to stop that server press Ctrl+C twice in its "
-              f"terminal, or run: jupyter server stop {info.get('port')}", flush=True)
+              f"Open that URL (it is the same workspace). {stop_hint(info)}", flush=True)
         return 3 if args.check else 0
     cmd = lab_command(args.mode, root, args.port, default_url, open_browser=not args.no_browser) + extra
     env = lab_environment(args.mode)
     if args.check:
         print(json.dumps({"cmd": cmd, "cwd": str(cwd), "JUPYTER_CONFIG_PATH": env["JUPYTER_CONFIG_PATH"]}))
         return 0
+    print(f"Starting JupyterLab on http://127.0.0.1:{args.port} (its URL with the token follows). "
+          f"To stop it: Ctrl+C twice here, or `make stop` in {REPO} from another terminal.", flush=True)
     os.chdir(cwd)
     os.execvpe(cmd[0], cmd, env)  # the server replaces this process: Ctrl+C stops it as usual
     return 0  # not reached
