@@ -11,6 +11,12 @@ token may list users and change groups). Here:
   ``nbgrader validate`` starts comes from ``TokenlessKernelManager`` (``NotebookClient.kernel_manager_class``
   in ``config/common/nbgrader_config.py``): both remove :func:`secret_names` from the kernel's
   environment just before it is launched (after the kernel spec's own ``env`` is applied);
+* the server keeps its token in memory only: as a server extension (``nnlab_kernels``, enabled in
+  ``config/{user,grader}/jupyter_server_config.json``) it reads the token into JupyterHub's
+  ``HubOAuth`` and nbgrader's JupyterHub plugin, then removes ``JUPYTERHUB_API_TOKEN`` and
+  ``JPY_API_TOKEN`` from ``os.environ``: nothing the server starts later inherits it, whatever
+  starts it (kernels, terminals, the grading sandbox's ``bwrap``, whose own process a submission
+  could otherwise read through ``/proc/1/environ``);
 * the server process makes itself non-dumpable (``prctl(PR_SET_DUMPABLE, 0)``, also in
   ``jupyter_server_config.py``): its ``/proc/<pid>/environ`` and memory can no longer be read by
   processes of the same account, such as its kernels (a kernel is dumpable again after its own
@@ -72,3 +78,37 @@ def make_undumpable() -> bool:
         return libc.prctl(4, 0, 0, 0, 0) == 0  # PR_SET_DUMPABLE = 4
     except (OSError, AttributeError):
         return False
+
+
+def hide_hub_token(serverapp=None) -> bool:
+    """Keep the hub's token in this process's memory only; True when there was one to hide.
+
+    JupyterHub's HubOAuth (the server's identity provider) reads the token once and keeps it;
+    nbgrader's JupyterHub plugin reads ``os.environ`` on every call, so it is given the token
+    directly. Then the variables are removed, and every process started afterwards lacks them.
+    """
+    token = None
+    hub_auth = getattr(getattr(serverapp, "identity_provider", None), "hub_auth", None)
+    if hub_auth is not None:
+        token = hub_auth.api_token  # read now (its default comes from the environment)
+    token = token or os.environ.get("JUPYTERHUB_API_TOKEN") or os.environ.get("JPY_API_TOKEN")
+    if not token:
+        return False
+    try:
+        import nbgrader.auth.jupyterhub as nbgrader_hub
+
+        nbgrader_hub.get_jupyterhub_authorization = lambda: {"Authorization": f"token {token}"}
+    except ImportError:
+        pass
+    for name in ("JUPYTERHUB_API_TOKEN", "JPY_API_TOKEN"):
+        os.environ.pop(name, None)
+    return True
+
+
+def _jupyter_server_extension_points():
+    return [{"module": "nnlab_kernels"}]
+
+
+def _load_jupyter_server_extension(serverapp):
+    if hide_hub_token(serverapp):
+        serverapp.log.info("nnlab: the hub's token is kept out of the environment of everything this server starts")

@@ -6,7 +6,8 @@ those people:
 
     instructor: generate + release lesson 01 (formgrader API of the course service)
     ana: fetch, submit the solutions          -> full marks
-    ben: fetch, submit the blank notebook     -> zero; then plants a submission in ana's name
+    ben: fetch, submit the blank notebook with a hostile first answer -> zero, and the answer,
+         run by Autograde, finds nothing; then plants a submission in ana's name
     cleo: fetch, submit the solutions, then the blank notebook -> the later one counts: zero
     dan: plants a submission whose notebook is a symbolic link to the grader's source notebook
     eve: plants a submission whose notebook is a hard link to it
@@ -118,7 +119,9 @@ def run_cycle(hub) -> dict:
     timings["validate"] = time.monotonic() - t0
     ana.nbgrader("submit", course, LESSON)
     submitted[ana_name] = _latest_submission(spec, ana_name)
-    ben.nbgrader("submit", course, LESSON)  # the blank release
+    # ben's notebook is the blank release with a hostile first answer: it looks for what grading must hide.
+    save(ben, hostile(released[ben_name], spec))
+    ben.nbgrader("submit", course, LESSON)
     submitted[ben_name] = _latest_submission(spec, ben_name)
     save(cleo, solved(released[cleo_name]))
     cleo.nbgrader("submit", course, LESSON)
@@ -194,13 +197,56 @@ open(os.path.join(dest, "timestamp.txt"), "w").write(stamp)
 """
 
 
+HOSTILE = r"""
+import glob, json, os, socket
+_seen = {{}}
+def _try(what, fn):
+    try:
+        fn()
+        _seen[what] = "reached"
+    except Exception as e:
+        _seen[what] = type(e).__name__
+_try("the source notebook (hidden tests)", lambda: open({source!r}, "rb").read(1))
+_try("the gradebook", lambda: open({gradebook!r}, "rb").read(1))
+_try("another student's submission", lambda: open(glob.glob({others!r})[0], "rb").read(1))
+_try("the course folder", lambda: os.listdir({course!r}))
+_seen["tokens in its environment"] = sorted(k for k in os.environ if "TOKEN" in k.upper() or k.startswith(("JUPYTERHUB_", "JPY_API")))
+_found = []
+for _p in glob.glob("/proc/[0-9]*/environ"):
+    try:
+        if b"TOKEN" in open(_p, "rb").read():
+            _found.append(_p)
+    except OSError:
+        pass
+_seen["tokens in any process"] = _found
+for _port in {ports!r}:
+    _s = socket.socket()
+    _s.settimeout(3)
+    _try(f"127.0.0.1:{{_port}}", lambda: _s.connect(("127.0.0.1", _port)))
+print("HOSTILE-PROBE " + json.dumps(_seen))
+"""
+
+
+def hostile(released: dict, spec) -> dict:
+    """The released notebook whose first answer cell probes for what the grading sandbox must hide."""
+    nb = copy.deepcopy(released)
+    cell = next(c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("solution"))
+    course = spec.course_dir
+    cell["source"] = HOSTILE.format(
+        source=str(course / "source" / LESSON / NOTEBOOK), gradebook=str(course / "gradebook.db"),
+        others=str(course / "submitted" / "*" / LESSON / NOTEBOOK), course=str(course),
+        ports=[spec.port, spec.hub_port, spec.service_port]) + "\n" + "".join(cell["source"])
+    return nb
+
+
 PLANT = """
-import datetime, os, sys
+import datetime, os, secrets, sys
 inbound, student, lesson, target, how = sys.argv[1:]
 stamp = (datetime.datetime.utcnow() + datetime.timedelta(hours=2)).strftime("%Y-%m-%d %H:%M:%S.%f UTC")
 dest = os.path.join(inbound, f"{student}+{lesson}+{stamp}+planted")
 os.mkdir(dest)
 open(os.path.join(dest, "timestamp.txt"), "w").write(stamp)
+open(os.path.join(dest, "submission_secret.txt"), "w").write(secrets.token_hex(64))
 link = os.path.join(dest, lesson + ".ipynb")
 try:
     os.symlink(target, link) if how == "symlink" else os.link(target, link)
@@ -453,15 +499,29 @@ def check_symlinked_and_hard_linked_submissions_are_refused_and_score_nothing(cy
     spec, grades, log = cycle["spec"], cycle["grades"], cycle["collect_log"]
     dan, eve = spec.students[3:]
     for name, reason in ((dan, "symbolic link"), (eve, "hard link")):
+        score = (grades.get(name) or {}).get("score")
+        assert not score, f"{name}'s planted {reason} to the source notebook scored {score}: {grades.get(name)}"
         lines = [line for line in log.splitlines() if cycle["planted"][name].name in line]
         assert any("Refused submission" in line and reason in line for line in lines), (
             f"collect did not refuse {name}'s submission (a {reason}) with a log line naming it and why:\n{log}")
         assert not (spec.course_dir / "submitted" / name / LESSON).exists(), f"{name}'s planted submission was collected"
-        score = (grades.get(name) or {}).get("score")
-        assert not score, f"{name}'s planted {reason} scored {score}: {grades.get(name)}"
     # the grader's source notebook is untouched (a hard link shares it)
     source = spec.course_dir / "source" / LESSON / NOTEBOOK
     assert source.stat().st_uid == Path(spec.course_dir).stat().st_uid
+
+
+def check_a_hostile_answer_under_autograde_finds_nothing(cycle):
+    """ben's first answer, run by the formgrader's Autograde button, finds no hidden test, gradebook,
+    other submission, course folder, token or network (the grading sandbox of grading/)."""
+    spec = cycle["spec"]
+    ben = spec.students[1]
+    graded = nbformat.read(spec.course_dir / "autograded" / ben / LESSON / NOTEBOOK, as_version=4)
+    texts = [o.get("text", "") for c in graded.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    probe = next((t for t in texts if "HOSTILE-PROBE " in t), None)
+    assert probe, f"the hostile answer left no report in ben's autograded notebook: {[t[:200] for t in texts]}"
+    seen = json.loads(probe.split("HOSTILE-PROBE ", 1)[1].splitlines()[0])
+    reached = {k: v for k, v in seen.items() if v == "reached" or (isinstance(v, list) and v)}
+    assert not reached, f"a student's answer under Autograde reached: {reached}"
 
 
 TOKEN_PROBE = r"""
@@ -753,6 +813,7 @@ CHECKS = [
     check_hub_permissions_seen_from_another_student,
     check_formgrader_in_chromium_instructor_sees_scores_student_refused,
     check_symlinked_and_hard_linked_submissions_are_refused_and_score_nothing,
+    check_a_hostile_answer_under_autograde_finds_nothing,
     check_no_kernel_holds_a_hub_token,
     check_course_service_token_has_the_fewest_scopes,
     check_each_server_runs_in_its_own_cgroup_with_the_limits,
