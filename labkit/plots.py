@@ -99,3 +99,32 @@ def plot_curves(curves: dict[str, list[float]], ax=None, *, xlabel: str = "epoch
         ax.legend()
     ax.grid(alpha=0.3)
     return ax
+
+
+def text_color_on(rgba) -> str:
+    """"black" or "white", whichever reads better on the colour ``rgba`` (WCAG contrast of its luminance)."""
+    channels = np.asarray(rgba, dtype=float)[:3]
+    linear = np.where(channels <= 0.03928, channels / 12.92, ((channels + 0.055) / 1.055) ** 2.4)
+    luminance = float(linear @ np.array([0.2126, 0.7152, 0.0722]))
+    return "black" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "white"
+
+
+def label_cells(ax, values, image=None, fmt: str = "{:.2g}", **text_kwargs) -> list:
+    """Write each entry of ``values`` (H, W) at its cell of an ``imshow`` image, in a colour that reads on it.
+
+    Each number is black on light cells and white on dark ones (dark red and dark blue of ``RdBu_r``,
+    for instance), chosen from the colour the image draws there. ``image`` defaults to the last
+    image drawn on ``ax``; ``fmt`` formats a value. Returns the Text objects.
+    """
+    values = np.asarray(values)
+    if values.ndim != 2:
+        raise ShapeError(f"label_cells expects a (H, W) array of values, got shape {values.shape}.")
+    image = image if image is not None else (ax.images[-1] if ax.images else None)
+    if image is None:
+        raise ValueError("label_cells needs an image on the axes: call ax.imshow(...) first.")
+    colors = image.to_rgba(np.asarray(image.get_array()))
+    if colors.shape[:2] != values.shape:
+        raise ShapeError(f"label_cells: values of shape {values.shape} do not match the image's {colors.shape[:2]}.")
+    style = {"ha": "center", "va": "center", **text_kwargs}
+    return [ax.text(c, r, fmt.format(v), color=text_color_on(colors[r, c]), **style)
+            for (r, c), v in np.ndenumerate(values)]

@@ -15,6 +15,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from labkit.data import load_digits
+from labkit.plots import label_cells
 from labkit.widgets._figure import redraw
 
 PRESETS: dict[str, list[list[float]]] = {
@@ -156,8 +157,7 @@ class KernelExplorer(widgets.VBox):
         with redraw(self.out, figsize=(13, 3.6), ncols=4) as (ax_kernel, ax_image, ax_map, ax_pool):
             k = max(np.abs(self.kernel).max(), 1e-9)
             ax_kernel.imshow(self.kernel, cmap="RdBu_r", vmin=-k, vmax=k)
-            for (r, c), v in np.ndenumerate(self.kernel):
-                ax_kernel.text(c, r, f"{v:.2g}", ha="center", va="center", fontsize=10)
+            label_cells(ax_kernel, self.kernel, fontsize=10)  # white on the dark reds and blues
             ax_kernel.set_title("kernel (3x3)")
             ax_image.imshow(self.image, cmap="gray_r", vmin=0, vmax=1)
             ax_image.set_title(f"digit #{self.index.value}: a {self.labels[self.index.value]} (8x8)")
