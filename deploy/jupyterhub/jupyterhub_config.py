@@ -115,7 +115,14 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NNLA
 # own cgroups where systemd runs and jupyterhub-systemdspawner is installed (as TLJH), otherwise
 # nnlab_spawner.CgroupSpawner, which makes the cgroups itself (cgroup v2, or v1 memory+cpu+pids).
 _systemd = Path("/run/systemd/system").is_dir() and importlib.util.find_spec("systemdspawner") is not None
-if os.environ.get("NNLAB_SPAWNER", "systemd" if _systemd else "cgroup") == "systemd":
+_spawner = os.environ.get("NNLAB_SPAWNER", "systemd" if _systemd else "cgroup")
+if _spawner not in ("systemd", "cgroup", "none"):
+    raise ValueError(f"NNLAB_SPAWNER={_spawner!r}: expected 'systemd', 'cgroup' or 'none' (no limits at all)")
+if _spawner == "none":  # a trial on a laptop without cgroups: said loudly, never the default
+    print("WARNING: NNLAB_SPAWNER=none: students' servers run WITHOUT memory, CPU or process limits",
+          file=sys.stderr)
+    c.JupyterHub.spawner_class = "localprocess"
+elif _spawner == "systemd":
     c.JupyterHub.spawner_class = "systemdspawner.SystemdSpawner"
     c.SystemdSpawner.mem_limit = spec.memory_bytes
     c.SystemdSpawner.cpu_limit = spec.cpu_limit or None

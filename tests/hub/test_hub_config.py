@@ -105,3 +105,12 @@ def test_limit_mistakes_in_the_class_file_are_errors(tmp_path, text, message):
     path.write_text(text)
     with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
         load(path)
+
+
+def test_spawner_choice(monkeypatch, tmp_path):
+    spec = ClassSpec(course_id="ml101", grader="grader-ml101", authenticator="dummy")
+    monkeypatch.setenv("NNLAB_SPAWNER", "cgroups")
+    with pytest.raises(ValueError, match="NNLAB_SPAWNER='cgroups': expected 'systemd', 'cgroup' or 'none'"):
+        _hub_config(monkeypatch, spec, tmp_path)
+    monkeypatch.setenv("NNLAB_SPAWNER", "none")
+    assert _hub_config(monkeypatch, spec, tmp_path).JupyterHub.spawner_class == "localprocess"
