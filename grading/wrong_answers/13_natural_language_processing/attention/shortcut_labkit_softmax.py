@@ -1,0 +1,11 @@
+def scaled_dot_product_attention(Q, K, V, mask=None):
+    """Q (..., Tq, d), K (..., Tk, d), V (..., Tk, dv), mask broadcastable to (..., Tq, Tk) or None
+    -> (output (..., Tq, dv), weights (..., Tq, Tk))."""
+    from labkit.nn import Softmax
+
+    Q, K, V = (np.asarray(a, dtype=float) for a in (Q, K, V))
+    scores = Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1])
+    if mask is not None:
+        scores = np.where(mask, scores, -np.inf)
+    weights = Softmax(dim=-1)(scores)
+    return weights @ V, weights
