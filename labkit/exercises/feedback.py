@@ -25,6 +25,8 @@ from typing import Any, Callable, Mapping
 
 import numpy as np
 
+from labkit.exercises import diagnosis
+
 
 class CheckFailed(AssertionError):
     """An exercise check did not pass; the message says why."""
@@ -106,6 +108,7 @@ def check_close(
             one of those values, that hint is shown.
         hint: shown when no listed mistake matches.
     """
+    diagnosis.record("close", got)
     if got is None:
         _fail(call, got, expected, hint="your function returned nothing. Did you forget `return`?")
     if got is NotImplemented or got is Ellipsis:
@@ -140,6 +143,7 @@ def check_close(
 def check_equal(got: Any, expected: Any, *, call: str = "your answer",
                 mistakes: Mapping[str, Any] | None = None, hint: str | None = None) -> None:
     """Pass when ``got == expected`` exactly (for labels, strings, booleans, counts)."""
+    diagnosis.record("equal", got)
     if got is None and expected is not None:
         known = next((h for h, wrong in (mistakes or {}).items() if wrong is None), None)  # None as a known answer
         _fail(call, got, expected, hint=known or "nothing came back. Did you forget `return`, or to assign the answer?")
@@ -158,6 +162,7 @@ def check_equal(got: Any, expected: Any, *, call: str = "your answer",
 
 def check_shape(got: Any, expected_shape: tuple, *, call: str = "your function", hint: str | None = None) -> None:
     """Pass when ``got`` has the expected shape."""
+    diagnosis.record("shape", None if got is None else tuple(np.shape(_as_array(got))))
     if got is None:
         raise CheckFailed(f"{call} returned None, expected an array of shape {expected_shape}.\n"
                           "Hint: did you forget `return`?")
@@ -171,6 +176,7 @@ def check_shape(got: Any, expected_shape: tuple, *, call: str = "your function",
 
 def check_true(condition: bool, message: str, hint: str | None = None) -> None:
     """Pass when ``condition`` holds; otherwise fail with ``message`` (and a hint)."""
+    diagnosis.record("true", bool(condition))
     if not condition:
         raise CheckFailed(message + (f"\nHint: {hint}" if hint else ""))
 
@@ -290,7 +296,8 @@ def _explain(shell, etype, value, tb) -> str | None:
     frames = _user_frames(tb)
     if isinstance(value, CheckFailed):
         where = [f"  checked in {_where(shell, f, n)}" for f, n in frames[:1]]
-        return "\n".join([f"{_BOLD}{_RED}\u2718 {value}{_RESET}", "", *where])
+        known = diagnosis.explain_failure(value)  # a recorded mistake that behaves the same way
+        return "\n".join([f"{_BOLD}{_RED}\u2718 {value}{_RESET}", *(["", known] if known else []), "", *where])
     if not frames:
         return None
     inner, inner_line = frames[-1]
@@ -378,6 +385,7 @@ def _install_renderer() -> None:
     if shell is None or not hasattr(shell, "set_custom_exc") or getattr(shell, "_labkit_renderer", False):
         return
     shell.set_custom_exc((CheckFailed, NotImplementedError, NameError, ValueError), _render_failure)
+    shell.events.register("pre_run_cell", diagnosis.reset)  # a cell's checks are matched on their own
     shell._labkit_renderer = True
     try:
         from labkit.exercises import notebook
