@@ -83,6 +83,7 @@ class WrongAnswerResult:
     mistake: str
     failed_checks: dict[str, str]  # check grade_id -> first error line
     answer_error: str | None  # the wrong answer cell itself raised
+    fingerprints: list[str] = field(default_factory=list)  # behaviour of each failed visible check (diagnosis)
 
     @property
     def rejected(self) -> bool:
@@ -103,6 +104,8 @@ def _run_snippet(client: NotebookClient, source: str, index: int) -> str:
 
 RECORD_START = ("import labkit.exercises.allowlist as _nnlab_al\n"
                 "_nnlab_al.RECORDING = _nnlab_al.Recording()\n")
+FINGERPRINTS = ("import json as _nnlab_json, labkit.exercises.diagnosis as _nnlab_dg\n"
+                "print('NNLAB-FP ' + _nnlab_json.dumps(_nnlab_dg.failures()))\n")
 HUNT = (f"import sys as _nnlab_sys\n_nnlab_sys.path.insert(0, {str(GRADING)!r})\n"
         "import route_hunt as _nnlab_rh\nprint(_nnlab_rh.report_json())\n")
 
@@ -127,6 +130,7 @@ def replay_recorded_answers(notebook: Path, lesson: str | None = None, timeout: 
     results: dict[str, Any] = {kind: [] for kind in kinds}
     check_of = {i: e.grade_id for e in by_answer.values() for i in e.check_indices}
     with client.setup_kernel():
+        _run_snippet(client, FINGERPRINTS, 0)  # loads the diagnosis module: check helpers feed it from here on
         if hunt:
             _run_snippet(client, RECORD_START, 0)
         for index, cell in enumerate(nb.cells):
@@ -147,8 +151,11 @@ def replay_recorded_answers(notebook: Path, lesson: str | None = None, timeout: 
                             errs = _errors(check)
                             if errs:
                                 failed[check_id] = errs[0].splitlines()[0][:300]
+                        printed = _run_snippet(client, FINGERPRINTS, index)
+                        fps = next((json.loads(l.removeprefix("NNLAB-FP ")) for l in printed.splitlines()
+                                    if l.startswith("NNLAB-FP ")), [])
                         results[kind].append(WrongAnswerResult(exercise.grade_id, mistake, failed,
-                                                               answer_errors[0] if answer_errors else None))
+                                                               answer_errors[0] if answer_errors else None, fps))
             if hunt and index in check_of:
                 _run_snippet(client, f"_nnlab_al.RECORDING.tag = {check_of[index]!r}", index)
             client.execute_cell(cell, index)

@@ -37,6 +37,7 @@ import nbformat
 import pytest
 
 import course
+import mistakes
 import selftest
 
 pytestmark = pytest.mark.slow
@@ -53,6 +54,7 @@ class GradedLesson:
     lesson: str
     root: Path
     scores: dict[str, dict[str, tuple[float, float]]]  # student -> grade_id -> (score, max)
+    plain: dict  # the source's grading by plain nbgrader: seconds, sandbox seconds, notebook limit, verdict
 
     def autograded(self, student: str) -> nbformat.NotebookNode:
         return nbformat.read(self.root / "autograded" / student / self.lesson / f"{self.lesson}.ipynb", as_version=4)
@@ -108,13 +110,14 @@ def graded(lesson: str, root: Path) -> GradedLesson:
     failed = [v.student for v in verdicts if v.status not in ("graded", "timed out")]
     assert not failed, f"{lesson}: nbgrader could not grade {failed}"
     scores = {s: course.scores(lesson, s, root=root) for s in submissions}
+    plain = {"seconds": round(plain_seconds, 1), "isolation": sandboxed.group(1),
+             "sandbox_seconds": int(sandboxed.group(2)), "notebook_limit": int(sandboxed.group(3)),
+             "verdict": sandboxed.group(4)}
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / f"autograde-{lesson}.json").write_text(json.dumps(
-        {"lesson": lesson, "submissions": sorted(submissions), "scores": scores,
-         "source_plain_nbgrader": {"seconds": round(plain_seconds, 1), "sandbox_seconds": int(sandboxed.group(2)),
-                                   "notebook_limit": int(sandboxed.group(3)), "verdict": sandboxed.group(4)},
+        {"lesson": lesson, "submissions": sorted(submissions), "scores": scores, "source_plain_nbgrader": plain,
          "batch_seconds": round(seconds, 1)}, indent=1))
-    return GradedLesson(lesson, root, scores)
+    return GradedLesson(lesson, root, scores, plain)
 
 
 def _solution_lines(nb) -> list[str]:
@@ -249,6 +252,18 @@ def check_manually_graded_answers_wait_for_a_person_then_count(g: GradedLesson):
     assert "await manual grading" in after["blank"]["reason"]
 
 
+def check_lesson_time_is_recorded_and_the_source_finishes_within_its_cap(g: GradedLesson):
+    """The whole-notebook cap comes from the lesson's recorded time; the source must run well inside it."""
+    import sandbox
+
+    recorded = course.lesson_times().get(g.lesson)
+    assert recorded is not None, (f"{g.lesson}: no recorded run time in {course.LESSON_TIMES.name}, so its submissions "
+                                  f"may run 600 s; run `python grading/course.py measure {g.lesson}`")
+    cap = course.notebook_limit(g.lesson, sandbox.Limits()).notebook_timeout
+    assert g.plain["notebook_limit"] == cap, g.plain
+    assert g.plain["verdict"] == "graded", f"{g.lesson}: the source was not graded normally: {g.plain}"
+
+
 CHECKS = [
     check_release_has_no_solutions_or_hidden_tests,
     check_source_scores_full_marks_and_runs_clean,
@@ -257,6 +272,7 @@ CHECKS = [
     check_infinite_loop_is_cut_off_and_the_rest_still_graded,
     check_feedback_hides_hidden_tests_and_export_lists_every_student,
     check_manually_graded_answers_wait_for_a_person_then_count,
+    check_lesson_time_is_recorded_and_the_source_finishes_within_its_cap,
 ]
 
 
@@ -306,6 +322,21 @@ def test_recorded_answers_wrong_rejected_right_accepted(lesson):
     guarded = selftest.guarded_exercises(nbformat.read(course.lesson_notebook(lesson), as_version=4))
     unhunted = sorted(set(guarded) - set(hunt))
     assert not unhunted, f"{lesson}: exercises with own_work whose checks recorded no call to hunt on: {unhunted}"
+    # Diagnosis: a mistake that a visible check rejects is recognised as itself (variants as the
+    # mistake they copy) by the table the lesson ships (labkit/exercises/mistakes/<lesson>.json).
+    from labkit.exercises import diagnosis
+
+    shipped = diagnosis.table(lesson)
+    undiagnosed = []
+    for r in results:
+        if not r.fingerprints or r.mistake.startswith(selftest.SHORTCUT_PREFIX):
+            continue  # rejected by hidden tests only (the learner sees no failure), or a shortcut (its own message)
+        names = {e["name"] for e in shipped.get(r.fingerprints[0], []) if e["exercise"] == r.grade_id}
+        if mistakes.base_name(r.mistake) not in names:
+            undiagnosed.append(f"{r.grade_id}/{r.mistake} (behaviour {r.fingerprints[0]}; the table says {sorted(names)})")
+    assert not undiagnosed, (f"{lesson}: recorded mistakes the learner's checks would not recognise; if the checks or "
+                             f"the answers changed, rebuild the table: .venv/bin/python grading/mistakes.py build "
+                             f"{lesson}\n" + "\n".join(undiagnosed))
     escaped = [f"{gid}: {route}" for gid, row in hunt.items() for route in row["not_rejected"]]
     assert not escaped, (f"{lesson}: library callables that reproduce the solution pass the allow-list; exclude "
                          "them (a NumPy routine that is the exercise) or narrow allow=:\n" + "\n".join(escaped))

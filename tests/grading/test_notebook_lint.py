@@ -128,3 +128,19 @@ def test_every_no_shortcut_exercise_has_a_recorded_shortcut(lesson):
     unguarded = [f"{g}/{m}" for g, per in recorded.items() for m in per
                  if m.startswith(selftest.SHORTCUT_PREFIX) and g not in forbidden]
     assert not unguarded, f"{lesson}: shortcut answers for exercises whose checks use no own_work: {unguarded}"
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_every_recorded_mistake_explains_itself(lesson):
+    """Each recorded wrong answer starts with '# mistake:', '# why:', '# hint:' (grading/mistakes.py):
+    what a learner whose answer behaves the same way is told."""
+    import mistakes
+
+    recorded = selftest.wrong_answers(lesson)
+    bare = [f"{gid}/{name}" for gid, per in recorded.items() for name, text in per.items()
+            if mistakes.VARIANT not in name and mistakes.header(text) is None]
+    assert not bare, (f"{lesson}: recorded wrong answers without the three header lines "
+                      f"(# mistake: / # why: / # hint:): {bare}")
+    orphans = [f"{gid}/{name}" for gid, per in recorded.items() for name in per
+               if mistakes.VARIANT in name and mistakes.base_name(name) not in per]
+    assert not orphans, f"{lesson}: variants of a mistake that is not recorded: {orphans}"
