@@ -1,3 +1,6 @@
+# mistake: Counts mistakes after the update
+# why: It checks the prediction after perceptron_update has already corrected the weights, so it undercounts the mistakes the neuron actually made.
+# hint: The mistake is about the prediction the neuron made before it learned from the example; in which order do you predict, count and update?
 def train_perceptron(X, y, lr=0.1, epochs=20):
     X = np.asarray(X, dtype=float)
     w = np.zeros(X.shape[1]); b = 0.0; errors = []

@@ -1,3 +1,6 @@
+# mistake: Mistake count never reset
+# why: The counter starts once before the epoch loop, so each epoch's entry in errors is a running total instead of that epoch's mistakes, and it never returns to 0.
+# hint: Look at your errors list: does it ever decrease? Where should the count start again from zero?
 def train_perceptron(X, y, lr=0.1, epochs=20):
     X = np.asarray(X, dtype=float)
     w = np.zeros(X.shape[1]); b = 0.0; errors = []

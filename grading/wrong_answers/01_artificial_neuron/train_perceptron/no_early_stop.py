@@ -1,3 +1,6 @@
+# mistake: No early stop
+# why: Training always runs all epochs, so errors ends with a tail of zeros instead of stopping after the first epoch with no mistakes.
+# hint: On AND your errors list should end at the first 0; what should the loop do once an epoch has no mistakes?
 def train_perceptron(X, y, lr=0.1, epochs=20):
     X = np.asarray(X, dtype=float)
     w = np.zeros(X.shape[1]); b = 0.0; errors = []
