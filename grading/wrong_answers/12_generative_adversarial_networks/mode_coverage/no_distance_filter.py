@@ -1,3 +1,6 @@
+# mistake: No distance filter: every sample counts
+# why: Every sample is counted for its nearest mode and quality is always 1.0, however far the sample lies from every mode.
+# hint: A point at the origin is nearest to some mode but far from all: check that you compare each sample's nearest distance with 3 * std.
 def mode_coverage(samples, centers, std):
     """samples (N, 2), centers (K, 2), std -> (modes covered, fraction of high-quality samples)."""
     samples, centers = np.asarray(samples, dtype=float), np.asarray(centers, dtype=float)

@@ -1,3 +1,6 @@
+# mistake: Quality as fraction of modes covered
+# why: quality is returned as covered modes divided by the number of modes, but it should be the fraction of the N samples that are high quality.
+# hint: Quality is about samples, coverage about modes: what should the denominator of quality be?
 def mode_coverage(samples, centers, std):
     """samples (N, 2), centers (K, 2), std -> (modes covered, fraction of high-quality samples)."""
     samples, centers = np.asarray(samples, dtype=float), np.asarray(centers, dtype=float)

@@ -1,3 +1,6 @@
+# mistake: Generator maximises the discriminator loss
+# why: The generator minimises minus the discriminator's loss, which is the saturating minimax objective, not your non-saturating generator_loss, so its gradient differs.
+# hint: Which of your two loss functions belongs to the generator? Check what the generator's update is computed from.
 def train_step(generator, discriminator, opt_g, opt_d, real, z):
     """One discriminator update, then one generator update -> (d_loss, g_loss) as floats."""
     fake = generator(z)
