@@ -1,3 +1,6 @@
+# mistake: Slope applied to positives
+# why: np.where picks negative_slope * z where z > 0 and z elsewhere, so positives are shrunk and negatives pass unchanged: the two branches are swapped.
+# hint: Try leaky_relu(3.0): it should return 3.0. Check which value np.where picks when the condition holds.
 def leaky_relu(z, negative_slope=0.01):
     """z: a number or an array of any shape -> z where z > 0, else negative_slope * z; same shape."""
     z = np.asarray(z, dtype=float)

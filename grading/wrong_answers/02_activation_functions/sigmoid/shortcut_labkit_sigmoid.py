@@ -1,3 +1,6 @@
+# mistake: Calls the library's sigmoid
+# why: The exercise asks for your own sigmoid written with NumPy; labkit.nn.sigmoid computes it for you.
+# hint: np.exp works on numbers and arrays alike: write the formula of section 1 yourself.
 from labkit.nn import sigmoid as library_sigmoid
 
 

@@ -1,3 +1,6 @@
+# mistake: Sigmoid sign flipped
+# why: It uses exp(z) instead of exp(-z), which computes sigmoid(-z) = 1 - sigmoid(z): large z gives values near 0 instead of near 1.
+# hint: sigmoid(2.0) should be above 0.5; check the sign inside the exponential.
 def sigmoid(z):
     """z: a number or an array of any shape -> sigma(z), same shape."""
     z = np.asarray(z, dtype=float)
