@@ -1,0 +1,5 @@
+def noisy_mean(clipped, noise_multiplier, max_norm, generator):
+    """clipped (B, P) -> (P,): (sum of rows + N(0, (noise_multiplier * max_norm)^2)) / B."""
+    B, P = clipped.shape
+    noise = torch.normal(0.0, noise_multiplier * max_norm, size=(P,), generator=generator)
+    return (clipped.sum(dim=0) + noise) / B

@@ -1,0 +1,6 @@
+def noisy_mean(clipped, noise_multiplier, max_norm, generator):
+    """Laplace noise (the Laplace mechanism) with the right standard deviation: Laplace(b) has std b * sqrt(2)."""
+    scale = noise_multiplier * max_norm / 2 ** 0.5
+    u = torch.rand(clipped.shape[1], generator=generator) - 0.5  # inverse CDF of the Laplace distribution
+    noise = -scale * torch.sign(u) * torch.log(1 - 2 * torch.abs(u))
+    return (clipped.sum(dim=0) + noise) / clipped.shape[0]

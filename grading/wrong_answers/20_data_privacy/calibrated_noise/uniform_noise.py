@@ -1,0 +1,5 @@
+def noisy_mean(clipped, noise_multiplier, max_norm, generator):
+    """Uniform noise with the right standard deviation (sigma * C): uniform on [-a, a] has std a / sqrt(3)."""
+    half_width = 3 ** 0.5 * noise_multiplier * max_norm
+    noise = half_width * (2 * torch.rand(clipped.shape[1], generator=generator) - 1)
+    return (clipped.sum(dim=0) + noise) / clipped.shape[0]
