@@ -1,3 +1,6 @@
+# mistake: Mask applied after the softmax
+# why: Masked weights are zeroed after the softmax, so the remaining weights of each row no longer sum to 1; masked scores must be removed before the softmax.
+# hint: Sum each row of your masked weights: is it 1? Think about where a score of minus infinity would go.
 def scaled_dot_product_attention(Q, K, V, mask=None):
     """Q (..., Tq, d), K (..., Tk, d), V (..., Tk, dv), mask broadcastable to (..., Tq, Tk) or None
     -> (output (..., Tq, dv), weights (..., Tq, Tk))."""

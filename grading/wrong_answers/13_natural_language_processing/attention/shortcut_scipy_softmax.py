@@ -1,3 +1,6 @@
+# mistake: Calls the library's scipy softmax
+# why: The exercise asks for your own attention written with NumPy, softmax included; scipy.special.softmax computes it for you, so the check refuses it.
+# hint: Write the stable softmax yourself: subtract each row's maximum, np.exp, and divide by the row sums along the last axis.
 def scaled_dot_product_attention(Q, K, V, mask=None):
     """Q (..., Tq, d), K (..., Tk, d), V (..., Tk, dv), mask broadcastable to (..., Tq, Tk) or None
     -> (output (..., Tq, dv), weights (..., Tq, Tk))."""

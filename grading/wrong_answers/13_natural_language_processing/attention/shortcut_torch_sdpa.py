@@ -1,3 +1,6 @@
+# mistake: Calls the library's scaled_dot_product_attention
+# why: The exercise asks for your own attention written with NumPy; torch's scaled_dot_product_attention is the reference the check compares with, so using it is refused.
+# hint: Compute the output from your own weights and V with a matrix product; NumPy only.
 def scaled_dot_product_attention(Q, K, V, mask=None):
     """Q (..., Tq, d), K (..., Tk, d), V (..., Tk, dv), mask broadcastable to (..., Tq, Tk) or None
     -> (output (..., Tq, dv), weights (..., Tq, Tk))."""

@@ -1,3 +1,6 @@
+# mistake: Softmax overflows on large scores
+# why: np.exp is applied to the scores directly; with large scores it overflows to inf and the weights become nan.
+# hint: Try Q and K times 400: are your weights finite? Lesson 02 showed a shift that leaves the softmax unchanged.
 def scaled_dot_product_attention(Q, K, V, mask=None):
     """Q (..., Tq, d), K (..., Tk, d), V (..., Tk, dv), mask broadcastable to (..., Tq, Tk) or None
     -> (output (..., Tq, dv), weights (..., Tq, Tk))."""

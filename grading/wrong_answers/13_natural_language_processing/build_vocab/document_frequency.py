@@ -1,3 +1,6 @@
+# mistake: Counts texts, not occurrences
+# why: Each text's tokens are turned into a set before counting, so a token is counted once per text; "good" appearing three times in two texts gets 2 instead of 3.
+# hint: In the example "good" occurs three times: check that your count sees every occurrence, including repeats within one text.
 from collections import Counter
 
 

@@ -1,3 +1,6 @@
+# mistake: Ids in first-seen order
+# why: Tokens get ids in the order they first appear, but the vocabulary must list the most frequent first, ties alphabetically.
+# hint: Your ids follow the order of the texts: sort the kept tokens by count (descending), then alphabetically, before numbering them.
 from collections import Counter
 
 

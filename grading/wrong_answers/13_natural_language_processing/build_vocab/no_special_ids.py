@@ -1,3 +1,6 @@
+# mistake: Reserved ids missing
+# why: The words are numbered from 0 and "<pad>" and "<unk>" are absent, so the first word collides with padding and unknown words have no id of their own.
+# hint: Which two entries must every vocabulary start with, and at which id do the words begin?
 from collections import Counter
 
 

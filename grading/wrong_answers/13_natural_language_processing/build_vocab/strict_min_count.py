@@ -1,3 +1,6 @@
+# mistake: min_count compared strictly
+# why: Tokens are kept only if seen more than min_count times, so a token that occurs exactly min_count times is wrongly sent to <unk>.
+# hint: With min_count=2, "film" occurs exactly twice: should it be kept? Check your comparison.
 from collections import Counter
 
 

@@ -1,3 +1,6 @@
+# mistake: Unknown words dropped when encoding
+# why: encode skips tokens that are not in the vocabulary, so the ids list is shorter than the text; each unknown token should become the id of <unk>.
+# hint: Count: one token in, one id out. What should happen to "awful", which the vocabulary does not know?
 from collections import Counter
 
 
