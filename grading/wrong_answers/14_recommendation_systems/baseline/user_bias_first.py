@@ -1,3 +1,6 @@
+# mistake: User bias fitted before the item bias
+# why: The user biases are computed first from r - mu and the item biases then remove them; the lesson fits the item bias first, so a user who rates only great films is not called generous.
+# hint: Reread the order of the rules: which bias uses r - mu alone, and which one removes the other bias?
 def baseline_biases(users, items, ratings, n_users, n_items):
     """Training ratings (three arrays (N,)) -> (mu, user_bias (n_users,), item_bias (n_items,))."""
     users, items = np.asarray(users), np.asarray(items)

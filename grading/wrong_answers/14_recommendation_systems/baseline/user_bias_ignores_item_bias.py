@@ -1,3 +1,6 @@
+# mistake: User bias ignores the item bias
+# why: The user bias averages r - mu, without removing the bias of the items the user rated, so a user who only rates great films looks generous.
+# hint: Compare your user bias with the third rule: which term should be removed from each rating besides mu?
 def baseline_biases(users, items, ratings, n_users, n_items):
     """Training ratings (three arrays (N,)) -> (mu, user_bias (n_users,), item_bias (n_items,))."""
     users, items = np.asarray(users), np.asarray(items)

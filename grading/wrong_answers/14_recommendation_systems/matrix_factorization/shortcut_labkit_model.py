@@ -1,3 +1,6 @@
+# mistake: Calls the library's MatrixFactorization model
+# why: The exercise asks for your own prediction written with indexing and arithmetic; labkit.models.MatrixFactorization computes it for you, so the check refuses it.
+# hint: Index the rows of P, Q and the biases with users and items, and add mu, the biases and the row-wise dot product.
 def mf_predict(P, Q, user_bias, item_bias, mu, users, items):
     """P (n_users, d), Q (n_items, d), biases (n_users,), (n_items,), mu a number, users/items (N,) -> (N,)."""
     import torch

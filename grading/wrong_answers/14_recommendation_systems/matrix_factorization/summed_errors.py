@@ -1,3 +1,6 @@
+# mistake: Squared errors summed, not averaged
+# why: The squared errors are summed, so the error term grows with the batch size and outweighs the penalty; the loss uses their mean.
+# hint: Reread the 1/N in front of the error sum in the loss formula.
 def mf_predict(P, Q, user_bias, item_bias, mu, users, items):
     """P (n_users, d), Q (n_items, d), biases (n_users,), (n_items,), mu a number, users/items (N,) -> (N,)."""
     return mu + user_bias[users] + item_bias[items] + (P[users] * Q[items]).sum(-1)
