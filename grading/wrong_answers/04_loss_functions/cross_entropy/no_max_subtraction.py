@@ -1,3 +1,6 @@
+# mistake: No max subtraction: overflow
+# why: It takes np.exp of the raw logits, which overflows to inf for logits like 1000, so the probabilities become nan.
+# hint: Try logits [[1000, 0, -1000]]: the loss should be finite. Which shift of a row leaves the softmax unchanged but keeps exp small?
 def cross_entropy(logits, targets):
     """logits (N, C), targets (N,) integer class indices -> the mean cross-entropy, a float."""
     logits = np.asarray(logits, dtype=float)

@@ -1,3 +1,6 @@
+# mistake: Sign flipped
+# why: It returns the mean log-probability of the targets without the minus, so the loss is negative and decreases as predictions get worse.
+# hint: Log-probabilities are at most 0; cross-entropy should be at least 0. Check the sign of your result.
 def cross_entropy(logits, targets):
     """logits (N, C), targets (N,) integer class indices -> the mean cross-entropy, a float."""
     logits = np.asarray(logits, dtype=float)

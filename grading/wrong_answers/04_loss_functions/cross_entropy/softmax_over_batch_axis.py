@@ -1,3 +1,6 @@
+# mistake: Softmax over the batch axis
+# why: The max and the log-sum-exp run over axis 0 (down each column, across examples) instead of across each row's classes; with one example every probability is 1 and the loss is 0.
+# hint: With a single example your loss is 0; each row holds one example's scores. Which axis holds the classes?
 def cross_entropy(logits, targets):
     """logits (N, C), targets (N,) integer class indices -> the mean cross-entropy, a float."""
     logits = np.asarray(logits, dtype=float)

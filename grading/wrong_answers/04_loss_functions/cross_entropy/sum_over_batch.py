@@ -1,3 +1,6 @@
+# mistake: Sum over the batch
+# why: It sums the per-example losses instead of averaging them over the batch, so the loss grows with the batch size.
+# hint: Repeat the batch twice: the mean loss should not change. Does yours?
 def cross_entropy(logits, targets):
     """logits (N, C), targets (N,) integer class indices -> the mean cross-entropy, a float."""
     logits = np.asarray(logits, dtype=float)
