@@ -8,8 +8,10 @@ learner
     Copies the student version of every new lesson into the workspace (never overwriting a
     notebook already there) and opens JupyterLab on it with the learner's settings from
     ``jupyter-config/learner/``: no nbgrader instructor panels (Formgrader, Create Assignment,
-    Assignment List, Courses; the Validate button stays), no Jupyter news popup, and widget
-    state saved in the notebook so that widgets still show after a save and reopen.
+    Assignment List, Courses; the Validate button stays; its dialog puts each failing check's message
+    first, see nnlab_validate.py), no Jupyter news popup, and notebooks saved without live widgets
+    (nnlab_widgets.py): a reopened lesson shows each widget's last plot and a note to re-run its
+    cell, never controls connected to nothing, and opens without the unsaved marker.
 
 instructor
     Opens JupyterLab on the repository itself, with the course's nbgrader configuration
@@ -86,7 +88,7 @@ def lab_environment(mode: str, base: dict | None = None) -> dict:
     extra = env.get("JUPYTER_CONFIG_PATH")
     env["JUPYTER_CONFIG_PATH"] = os.pathsep.join([str(HERE / mode)] + ([extra] if extra else []))
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
-    # nnlab_validate (the Validate dialog, message first) is a server extension in this folder.
+    # nnlab_validate (the Validate dialog) and nnlab_widgets (the pre-save hook) live in this folder.
     env["PYTHONPATH"] = os.pathsep.join([str(HERE)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
     return env
 
