@@ -1,3 +1,6 @@
+# mistake: Amplitude ratio used as power ratio
+# why: The SNR is turned into a ratio with 10 ** (snr / 20), an amplitude ratio, but the formula divides powers, so the SNR comes out at half the decibels asked for.
+# hint: Ask for 10 dB and measure: you get 5. Reread the dB formula: is it 10 or 20 times the log of a power ratio?
 def add_noise(waves, snr_db, rng):
     """Used 10 ** (snr / 20) (an amplitude ratio) as the power ratio."""
     waves = np.asarray(waves, dtype=float)

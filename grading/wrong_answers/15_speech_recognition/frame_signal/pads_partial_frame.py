@@ -1,3 +1,6 @@
+# mistake: Partial last frame padded with zeros
+# why: The wave is padded with zeros so a last, incomplete frame is kept; the exercise keeps only complete frames that end inside the wave.
+# hint: Does your last frame contain zeros that are not in the wave? Reread what 'complete' means in the exercise.
 def frame_signal(wave, frame_length, hop_length, window):
     """Keeps a partial last frame, padded with zeros, instead of complete frames only."""
     wave = np.asarray(wave, dtype=float)

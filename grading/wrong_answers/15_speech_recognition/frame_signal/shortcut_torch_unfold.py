@@ -1,3 +1,6 @@
+# mistake: Calls the library's torch unfold
+# why: The exercise asks for your own framing with NumPy indexing or a loop; torch's unfold cuts the frames for you, so the check refuses it.
+# hint: Compute the start of each frame from hop_length and slice (or index) the wave yourself, then multiply by the window.
 import torch
 
 

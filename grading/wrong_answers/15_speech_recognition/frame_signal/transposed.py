@@ -1,3 +1,6 @@
+# mistake: Frames as columns, not rows
+# why: The frames are stacked along axis 1, giving (frame_length, n_frames); the exercise asks for one frame per row, (n_frames, frame_length).
+# hint: Check the shape of your result: rows are frames, columns are samples.
 def frame_signal(wave, frame_length, hop_length, window):
     """Frames as columns (frame_length, n_frames) instead of rows."""
     wave = np.asarray(wave, dtype=float)

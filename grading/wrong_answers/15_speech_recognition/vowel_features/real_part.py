@@ -1,3 +1,6 @@
+# mistake: Real part of the FFT averaged
+# why: The real part of the complex STFT averages to about zero over the frames, because the phase changes from frame to frame; the magnitudes carry the formants.
+# hint: Averaging complex (or signed) values over frames cancels them out: use something that does not depend on the phase, and your own spectrogram function.
 def vowel_features(waves):
     """The real part of the STFT averaged over frames (it cancels out), instead of the magnitudes."""
     rows = []
