@@ -1,3 +1,6 @@
+# mistake: Pretrained network modified, no copy
+# why: The pretrained network itself is frozen and re-headed, so the lesson's source model is changed and cannot be reused for other tasks.
+# hint: Compare the pretrained network's weights before and after your call: step 1 of the exercise protects them.
 def linear_probe(pretrained, X, y, n_classes):
     """No copy: freezes and re-heads the pretrained network itself."""
     model = replace_head(freeze(pretrained), n_classes)

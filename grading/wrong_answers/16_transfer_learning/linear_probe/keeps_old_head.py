@@ -1,3 +1,6 @@
+# mistake: Old head retrained, not replaced
+# why: The pretrained head is unfrozen and retrained, so it keeps the source task's number of outputs instead of n_classes.
+# hint: Check the head's number of outputs after your call; step 2 asks for a new head.
 def linear_probe(pretrained, X, y, n_classes):
     """Retrains the old head instead of replacing it: only works when the class counts happen to match."""
     model = freeze(copy.deepcopy(pretrained))
