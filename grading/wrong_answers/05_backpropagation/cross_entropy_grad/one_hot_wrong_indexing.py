@@ -1,3 +1,6 @@
+# mistake: Indexes whole target columns
+# why: grad[:, targets] -= 1 subtracts 1 in every row at the columns of all targets, instead of once per row at that row's own target.
+# hint: After subtracting the target, each row of p - y should sum to 0; does yours? Pair row i with targets[i] only.
 def cross_entropy_grad(logits, targets):
     """logits (N, C), targets (N,) class indices -> dL/dlogits (N, C) of the mean cross-entropy."""
     logits = np.asarray(logits, dtype=float)

@@ -1,3 +1,6 @@
+# mistake: Sign flipped
+# why: It returns target minus prediction; the gradient is prediction minus target, so gradient descent with this would raise the loss.
+# hint: Raising the true class's score should lower the loss, so its gradient entry must be negative. Is yours?
 def cross_entropy_grad(logits, targets):
     """logits (N, C), targets (N,) class indices -> dL/dlogits (N, C) of the mean cross-entropy."""
     logits = np.asarray(logits, dtype=float)

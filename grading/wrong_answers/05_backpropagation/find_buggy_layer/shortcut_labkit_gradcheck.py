@@ -1,3 +1,6 @@
+# mistake: Calls the library's gradcheck
+# why: The exercise asks for a bug finder built on your own numerical_grad and relative_error; labkit.nn.gradcheck does the comparison for you.
+# hint: For each layer: forward, a random upstream G, backward, then numerical_grad of the sum of G times the output and your relative_error.
 from labkit.nn import gradcheck
 
 

@@ -1,3 +1,6 @@
+# mistake: a's second use forgotten
+# why: dL/da counts only the direct use of a in L = d · a; a is also used in e = a · b, and the contributions of both uses add up.
+# hint: Draw the graph and count the arrows leaving a: each one sends a gradient back, and they add.
 def hand_gradients(a, b, c):
     """Numbers a, b, c -> {node name: dL/dnode} for e = a*b, d = e + c, L = d*a."""
     e = a * b

@@ -1,3 +1,6 @@
+# mistake: Nudges instead of the chain rule
+# why: It measures each gradient by finite differences of the loss; that is approximate, and for large inputs rounding destroys most digits, while the chain rule is exact.
+# hint: The exercise asks for formulas built from local derivatives times upstream gradients; no loss should be evaluated at nudged inputs.
 def hand_gradients(a, b, c):
     """Numbers a, b, c -> {node name: dL/dnode}, measured by nudging each node instead of the chain rule."""
     h = 1e-6

@@ -1,3 +1,6 @@
+# mistake: Calls the library's Value.backward
+# why: The exercise asks for gradients worked out by hand with the chain rule; building a Value graph and calling backward() lets autograd do it.
+# hint: Use plain arithmetic on a, b, c: one chain-rule step per line, backward from L.
 from labkit.nn import Value
 
 

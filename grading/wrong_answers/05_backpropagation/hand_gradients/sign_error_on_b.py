@@ -1,3 +1,6 @@
+# mistake: Sign error on b
+# why: dL/db has a stray minus: the local derivative of e = a · b with respect to b is a, not -a.
+# hint: Check the sign of dL/db at a = 2, b = -3, c = 1: both factors in the chain-rule step are positive.
 def hand_gradients(a, b, c):
     """Numbers a, b, c -> {node name: dL/dnode} for e = a*b, d = e + c, L = d*a."""
     e = a * b

@@ -1,3 +1,6 @@
+# mistake: Calls the library's gradcheck comparison
+# why: The exercise asks for your own relative error; the private comparison inside labkit.nn.gradcheck computes it for you.
+# hint: np.linalg.norm, one max and one division are all you need.
 import importlib
 
 gc = importlib.import_module("labkit.nn.gradcheck")  # the module (labkit.nn.gradcheck is also a function)

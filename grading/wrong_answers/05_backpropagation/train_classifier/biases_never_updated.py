@@ -1,3 +1,6 @@
+# mistake: Biases never updated
+# why: The gradients db1 and db2 are computed but the update step changes only W1 and W2, so both biases stay at zero throughout training.
+# hint: After training, print b2: is it still all zeros? Every learned array needs its own update step.
 def train_classifier(X, y, hidden=32, epochs=15, lr=0.5, batch_size=32, seed=0):
     """X (N, n_in), y (N,) labels 0..9 -> {"W1" (hidden, n_in), "b1" (hidden,), "W2" (10, hidden), "b2" (10,)}."""
     rng = np.random.default_rng(seed)

@@ -1,3 +1,6 @@
+# mistake: Backward uses the already-updated W2
+# why: W2 is updated before the gradient for h is computed from it, so the first layer's gradient comes from the new W2 instead of the W2 the forward pass used.
+# hint: Backpropagation must use the weights of the forward pass; in what order do you compute gradients and apply updates?
 def train_classifier(X, y, hidden=32, epochs=15, lr=0.5, batch_size=32, seed=0):
     """X (N, n_in), y (N,) labels 0..9 -> {"W1" (hidden, n_in), "b1" (hidden,), "W2" (10, hidden), "b2" (10,)}."""
     rng = np.random.default_rng(seed)

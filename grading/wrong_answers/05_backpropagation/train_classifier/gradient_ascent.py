@@ -1,3 +1,6 @@
+# mistake: Gradient ascent: step sign flipped
+# why: Every update adds lr times the gradient, which climbs the loss instead of descending it, so accuracy stays at chance or worse.
+# hint: The gradient points uphill; which direction should a step go to make the loss smaller?
 def train_classifier(X, y, hidden=32, epochs=15, lr=0.5, batch_size=32, seed=0):
     """X (N, n_in), y (N,) labels 0..9 -> {"W1" (hidden, n_in), "b1" (hidden,), "W2" (10, hidden), "b2" (10,)}."""
     rng = np.random.default_rng(seed)

@@ -1,3 +1,6 @@
+# mistake: Tanh's slope forgotten
+# why: The gradient reaching the first layer is not multiplied by the tanh's slope 1 - h², so W1 and b1 get wrong gradients while W2 and b2 are right.
+# hint: If the second layer's arrays match and the first's do not, look at the step between them: what does the tanh do to the gradient?
 def train_classifier(X, y, hidden=32, epochs=15, lr=0.5, batch_size=32, seed=0):
     """X (N, n_in), y (N,) labels 0..9 -> {"W1" (hidden, n_in), "b1" (hidden,), "W2" (10, hidden), "b2" (10,)}."""
     rng = np.random.default_rng(seed)

@@ -1,3 +1,6 @@
+# mistake: Only one epoch
+# why: The outer loop runs once whatever epochs says, so the network sees the data a single time and the checks with several full-batch steps do not match.
+# hint: Where is the epochs argument used in your function?
 def train_classifier(X, y, hidden=32, epochs=15, lr=0.5, batch_size=32, seed=0):
     """X (N, n_in), y (N,) labels 0..9 -> {"W1" (hidden, n_in), "b1" (hidden,), "W2" (10, hidden), "b2" (10,)}."""
     rng = np.random.default_rng(seed)

@@ -1,3 +1,6 @@
+# mistake: Assigns the gradient instead of adding
+# why: _backward sets v.grad = ..., so when v is used twice the second use overwrites the first contribution instead of adding to it.
+# hint: Try z = tanh(u) + tanh(u): u.grad should be twice one contribution. Gradients from several uses add up.
 import math
 
 

@@ -1,3 +1,6 @@
+# mistake: _backward never attached
+# why: The _backward closure is defined but never stored on out, so backward() calls the default no-op and v.grad stays 0.
+# hint: After backward(), x.grad is still 0; how does out know which function to call during backward?
 import math
 
 

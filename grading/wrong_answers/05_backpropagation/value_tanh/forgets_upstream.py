@@ -1,3 +1,6 @@
+# mistake: Upstream gradient forgotten
+# why: _backward adds only the local derivative 1 - t², not multiplied by out.grad, so it is wrong whenever the upstream gradient is not 1.
+# hint: Try y = 3 * tanh(x): x.grad should be 3 times the slope. Which factor of the chain rule is missing?
 import math
 
 
