@@ -1,3 +1,6 @@
+# mistake: One gap for the whole batch
+# why: The attributions and score changes are summed over the whole batch and the same number is repeated for every example; the gap is one number per example.
+# hint: Make the examples' gaps differ: sum each example's attributions over its own features only.
 def integrated_gradients_riemann(model, x, baseline, target, steps):
     """x, baseline (N, ...) -> (attributions (N, ...), gap (N,)) with a midpoint Riemann sum of `steps` points."""
     x, baseline = x.detach(), baseline.detach()

@@ -1,3 +1,6 @@
+# mistake: Completeness gap with the wrong sign
+# why: The gap is computed as the score change minus the summed attributions, the opposite sign of the definition.
+# hint: Reread the gap formula: which term comes first?
 def integrated_gradients_riemann(model, x, baseline, target, steps):
     """x, baseline (N, ...) -> (attributions (N, ...), gap (N,)) with a midpoint Riemann sum of `steps` points."""
     x, baseline = x.detach(), baseline.detach()

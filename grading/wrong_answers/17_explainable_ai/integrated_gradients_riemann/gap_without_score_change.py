@@ -1,3 +1,6 @@
+# mistake: Gap forgets the score change
+# why: The gap returns the summed attributions alone, without subtracting f(x) - f(baseline), so it never measures the error of the Riemann sum.
+# hint: Where the midpoint rule is exact, the gap should be 0: is yours? Compare with the gap formula.
 def integrated_gradients_riemann(model, x, baseline, target, steps):
     """x, baseline (N, ...) -> (attributions (N, ...), gap (N,)) with a midpoint Riemann sum of `steps` points."""
     x, baseline = x.detach(), baseline.detach()

@@ -1,3 +1,6 @@
+# mistake: Left Riemann points instead of midpoints
+# why: The points are k / steps, the left ends of the intervals, so the sum includes the baseline itself and misses the midpoints the exercise asks for.
+# hint: With steps=4 your points should be 0.125, 0.375, 0.625 and 0.875: check your alpha.
 def integrated_gradients_riemann(model, x, baseline, target, steps):
     """x, baseline (N, ...) -> (attributions (N, ...), gap (N,)) with a midpoint Riemann sum of `steps` points."""
     x, baseline = x.detach(), baseline.detach()

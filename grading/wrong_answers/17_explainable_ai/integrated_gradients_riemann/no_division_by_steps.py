@@ -1,3 +1,6 @@
+# mistake: Gradients not divided by steps
+# why: The gradients are added up but never divided by steps, so the attributions are steps times too large.
+# hint: Your attributions are exactly steps times the expected ones: what weight does each point carry in the sum?
 def integrated_gradients_riemann(model, x, baseline, target, steps):
     """x, baseline (N, ...) -> (attributions (N, ...), gap (N,)) with a midpoint Riemann sum of `steps` points."""
     x, baseline = x.detach(), baseline.detach()

@@ -1,3 +1,6 @@
+# mistake: Factor (x - baseline) missing
+# why: The average gradient along the path is returned without multiplying it by x - baseline, so the attributions do not add up to the score change.
+# hint: Look at the formula again: what multiplies the integral?
 def integrated_gradients_riemann(model, x, baseline, target, steps):
     """x, baseline (N, ...) -> (attributions (N, ...), gap (N,)) with a midpoint Riemann sum of `steps` points."""
     x, baseline = x.detach(), baseline.detach()

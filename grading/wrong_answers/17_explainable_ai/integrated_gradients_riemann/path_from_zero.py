@@ -1,3 +1,6 @@
+# mistake: Path always starts at zero
+# why: The path points are alpha times x and the factor is x, as if the baseline were 0; with any other baseline the path must run from the baseline to x.
+# hint: Try a non-zero baseline: where does your path start, and which difference multiplies the gradients?
 def integrated_gradients_riemann(model, x, baseline, target, steps):
     """x, baseline (N, ...) -> (attributions (N, ...), gap (N,)) with a midpoint Riemann sum of `steps` points."""
     x, baseline = x.detach(), baseline.detach()

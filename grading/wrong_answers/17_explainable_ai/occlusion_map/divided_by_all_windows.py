@@ -1,3 +1,6 @@
+# mistake: Divided by all window positions
+# why: Each pixel's total drop is divided by the total number of window positions instead of the number of windows that covered that pixel, so edge pixels are underweighted.
+# hint: A corner pixel is covered by one window only: what should its attribution be divided by?
 def occlusion_map(model, image, target, window, baseline=0.0):
     """image (H, W), target int -> (H, W): mean drop of the target score over the windows covering each pixel."""
     H, W = image.shape

@@ -1,3 +1,6 @@
+# mistake: Drop with the wrong sign
+# why: The drop is computed as the covered score minus the original score, so important pixels get negative attributions.
+# hint: Covering an important region should give a positive value: check the order of the subtraction.
 def occlusion_map(model, image, target, window, baseline=0.0):
     """image (H, W), target int -> (H, W): mean drop of the target score over the windows covering each pixel."""
     H, W = image.shape

@@ -1,3 +1,6 @@
+# mistake: Calls the library's labkit occlusion
+# why: The exercise asks for your own occlusion map with a loop over window positions; labkit.explain.occlusion computes it for you, so the check refuses it.
+# hint: Loop over the window positions, cover a copy of the image, run the model, and accumulate each drop and a count per pixel.
 from labkit.explain import occlusion
 
 

@@ -1,3 +1,6 @@
+# mistake: Drops summed, never averaged
+# why: The counts are collected but never used: each pixel gets the sum of its drops instead of their average.
+# hint: You count how often each pixel was covered: what is that count for?
 def occlusion_map(model, image, target, window, baseline=0.0):
     """image (H, W), target int -> (H, W): mean drop of the target score over the windows covering each pixel."""
     H, W = image.shape

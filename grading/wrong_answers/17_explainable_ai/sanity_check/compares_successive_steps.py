@@ -1,3 +1,6 @@
+# mistake: Compares successive steps, not the original
+# why: Each randomised model's maps are compared with the previous step's maps, not with the original model's, so the curve does not show how far the maps drift from the original.
+# hint: Which maps should every entry be compared with? Reread the definition of entry k.
 def sanity_check(model, explain, x, target):
     """-> (L + 1,) mean Spearman correlation of |maps| of the model and of copies with the top k layers randomized."""
     def ranks(v):

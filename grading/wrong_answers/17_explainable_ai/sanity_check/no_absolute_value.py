@@ -1,3 +1,6 @@
+# mistake: Signed maps compared
+# why: The maps are ranked with their signs, but the exercise compares the absolute attributions, where only the size of an attribution matters.
+# hint: Reread which values are ranked: the attributions, or their magnitudes?
 def sanity_check(model, explain, x, target):
     """-> (L + 1,) mean Spearman correlation of |maps| of the model and of copies with the top k layers randomized."""
     def ranks(v):

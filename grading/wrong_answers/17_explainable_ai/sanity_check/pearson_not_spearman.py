@@ -1,3 +1,6 @@
+# mistake: Pearson correlation, no ranks
+# why: The absolute maps are correlated directly, which is Pearson's correlation; Spearman's correlates their ranks.
+# hint: You defined how to rank a vector: is it used?
 def sanity_check(model, explain, x, target):
     """-> (L + 1,) mean Spearman correlation of |maps| of the model and of copies with the top k layers randomized."""
     def ranks(v):

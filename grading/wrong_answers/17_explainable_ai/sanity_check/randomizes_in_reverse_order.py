@@ -1,3 +1,6 @@
+# mistake: Randomisation order reversed
+# why: Entry k randomises the top L - k layers, so entry 0 is the fully random model and entry L the unchanged one, the reverse of the definition.
+# hint: Entry 0 should be 1 (the unchanged copy): is it? Check which k you pass to randomize_top_layers.
 def sanity_check(model, explain, x, target):
     """-> (L + 1,) mean Spearman correlation of |maps| of the model and of copies with the top k layers randomized."""
     def ranks(v):

@@ -1,3 +1,6 @@
+# mistake: Calls the library's scipy spearmanr
+# why: The exercise asks you to rank with argsort and correlate with np.corrcoef; scipy.stats is off limits, so the check refuses spearmanr.
+# hint: Rank each flattened absolute map with argsort of argsort, then correlate the two rank vectors with np.corrcoef.
 from scipy.stats import spearmanr
 
 

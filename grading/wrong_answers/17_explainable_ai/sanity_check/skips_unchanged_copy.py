@@ -1,3 +1,6 @@
+# mistake: Entry for the unchanged copy missing
+# why: k runs from 1, so the result has L entries instead of L + 1; entry 0, the unchanged copy, is missing.
+# hint: Count your entries: for 3 linear layers there should be 4, starting with k = 0.
 def sanity_check(model, explain, x, target):
     """-> (L + 1,) mean Spearman correlation of |maps| of the model and of copies with the top k layers randomized."""
     def ranks(v):

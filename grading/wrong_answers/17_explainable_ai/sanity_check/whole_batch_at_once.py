@@ -1,3 +1,6 @@
+# mistake: Whole batch correlated at once
+# why: All examples' maps are flattened into one vector and correlated once, instead of correlating each example's map separately and averaging.
+# hint: Reread the last part of the definition: the correlation is per example, then averaged.
 def sanity_check(model, explain, x, target):
     """-> (L + 1,) mean Spearman correlation of |maps| of the model and of copies with the top k layers randomized."""
     def ranks(v):
