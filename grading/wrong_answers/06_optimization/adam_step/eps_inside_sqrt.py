@@ -1,3 +1,6 @@
+# mistake: eps inside the square root
+# why: It divides by sqrt(v_hat + eps) instead of sqrt(v_hat) + eps, which changes the step noticeably for weights with tiny gradients.
+# hint: Look at the weight whose gradient is 1e-4: its step should be about lr. Where does eps go relative to the square root?
 def adam_step(params, grad, m, v, t, lr=1e-3, betas=(0.9, 0.999), eps=1e-8):
     """params, grad, m, v: arrays of one shape; t steps so far -> (new params, new m, new v, new t)."""
     beta1, beta2 = betas

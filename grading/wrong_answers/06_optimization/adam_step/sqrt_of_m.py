@@ -1,3 +1,6 @@
+# mistake: Square root of m, not v
+# why: The denominator takes the square root of m_hat, the average gradient (which can be negative), instead of v_hat, the average squared gradient.
+# hint: If you get nan, check what is under the square root: which average is always non-negative?
 def adam_step(params, grad, m, v, t, lr=1e-3, betas=(0.9, 0.999), eps=1e-8):
     """params, grad, m, v: arrays of one shape; t steps so far -> (new params, new m, new v, new t)."""
     beta1, beta2 = betas

@@ -1,3 +1,6 @@
+# mistake: Calls the library's SGD
+# why: The exercise asks for your own gradient-descent step written with NumPy; labkit.nn.SGD takes the step for you.
+# hint: One subtraction and one multiplication on NumPy arrays are all you need.
 from labkit.nn import SGD, Parameter
 
 

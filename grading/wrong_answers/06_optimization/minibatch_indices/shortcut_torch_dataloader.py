@@ -1,3 +1,6 @@
+# mistake: Calls the library's DataLoader
+# why: The exercise asks for your own shuffling into minibatches; torch's DataLoader shuffles and batches for you.
+# hint: One permutation from the rng you are given, then consecutive slices of it.
 import torch
 from torch.utils.data import DataLoader
 

@@ -1,3 +1,6 @@
+# mistake: Calls the library's torch.optim.SGD
+# why: The exercise asks for your own momentum step written with NumPy; torch.optim.SGD with momentum does it for you.
+# hint: Two lines of NumPy: the new velocity, then the step with it.
 import torch
 
 
