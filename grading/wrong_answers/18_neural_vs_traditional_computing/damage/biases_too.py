@@ -1,3 +1,6 @@
+# mistake: Biases damaged too
+# why: The same fraction of each layer's biases is zeroed as well, but the exercise damages only the weights and leaves the biases alone.
+# hint: Compare the biases before and after your call: they should be unchanged.
 def damage(model, fraction, rng):
     """A copy of model with round(fraction * n) random weights zeroed in each Linear layer (n weights each)."""
     damaged = copy.deepcopy(model)

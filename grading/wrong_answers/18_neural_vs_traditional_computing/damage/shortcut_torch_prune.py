@@ -1,3 +1,6 @@
+# mistake: Calls the library's torch prune
+# why: The exercise asks for your own damage; torch.nn.utils.prune's random pruning does it for you (with torch's random numbers, not rng), so the check refuses it.
+# hint: Draw exactly round(fraction * n) positions per layer with rng.choice without replacement and set them to 0.
 import torch.nn.utils.prune as prune
 
 

@@ -1,3 +1,6 @@
+# mistake: Whole neurons zeroed
+# why: A fraction of the rows of each weight matrix is zeroed, whole neurons at a time, instead of the same fraction of the individual weights chosen over the flattened matrix.
+# hint: Count the zeros in the second layer (80 weights, fraction 0.3): you should get 24. Choose positions among all the weights, not among the rows.
 def damage(model, fraction, rng):
     """A copy of model with round(fraction * n) random weights zeroed in each Linear layer (n weights each)."""
     damaged = copy.deepcopy(model)

@@ -1,3 +1,6 @@
+# mistake: Calls the library's LogisticRegression
+# why: The exercise asks for hand-written rules with no learning; a logistic regression fitted to the training images is a learned classifier, so the check refuses it.
+# hint: Look at a few images of each digit, pick a region where they differ, and compare its mean ink with a threshold you choose.
 from sklearn.linear_model import LogisticRegression
 
 _learned = LogisticRegression(max_iter=500).fit(X01_train.reshape(len(X01_train), -1), y01_train)
