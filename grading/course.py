@@ -282,8 +282,9 @@ TAMPER_PATTERNS = [
     (r"\.__code__\s*=(?!=)|\bsys\s*\.\s*modules\s*\[[^]]*\]\s*=(?!=)", "rewrites code objects or modules"),
     (r"\bgradebook\b|\bnbgrader\b", "refers to the grader"),
     (r"\b_getframe\b|\bcurrentframe\b|\binspect\s*\.\s*(stack|trace|getouterframes)\b|\.f_back\b|\btb_frame\b"
-     r"|\blinecache\b|\bhistory_manager\b|\b_ih\b|\b_oh\b|\b_iii?\b|%history\b",
-     "reads the kernel's input history or its callers' frames (where the hidden tests run)"),
+     r"|\blinecache\b|\bhistory_manager\b|\b_ih\b|\b_oh\b|\b_iii?\b|%history\b"
+     r"|\bget_parent\b|\bparent_header\b|\bgc\s*\.\s*get_(objects|referrers|referents)\b",
+     "reads the kernel's input history, current request or its callers' frames (where the hidden tests run)"),
 ]
 
 

@@ -466,6 +466,8 @@ def test_input_history_holds_no_hidden_test(graded):
     assert not shown, f"the last answer printed hidden-test lines from the kernel: {shown}"
     assert 'check_callable(globals(), "mean_of")' not in text, "a test cell's source stayed in the kernel"
     assert all(s == top for s, top in scores(graded, "history").values()), scores(graded, "history")
+    v = graded["verdicts"]["history"]  # reading the kernel's history is flagged for review, scores kept
+    assert v.status == "flagged" and "input history" in v.reason, v
 
 
 def test_stale_outputs_are_cleared_before_the_size_limit(graded):
