@@ -1,3 +1,6 @@
+# mistake: Calls the library's augmentation
+# why: The exercise asks you to build the augmented set from your own random_shift; labkit.augment.random_shift shifts the images for you.
+# hint: Call your random_shift from Exercise 4, once per copy, with one shared generator.
 import importlib
 
 

@@ -1,3 +1,6 @@
+# mistake: Seed ignored
+# why: It draws the shifts from NumPy's global generator, so the seed argument has no effect and the same seed gives different shifts each call.
+# hint: Call it twice with seed=3: the results should be identical. Which generator do you draw from?
 def random_shift(images, k, seed=0):
     images = np.asarray(images)
     N, H, W = images.shape

@@ -1,3 +1,6 @@
+# mistake: One shift for the whole batch
+# why: It draws a single (dy, dx) and moves every image by it, so all images in the batch move identically.
+# hint: Each image needs its own shift; how many pairs (dy, dx) do you draw?
 def random_shift(images, k, seed=0):
     images = np.asarray(images)
     rng = np.random.default_rng(seed)

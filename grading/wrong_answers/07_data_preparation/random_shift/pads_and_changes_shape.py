@@ -1,3 +1,6 @@
+# mistake: Output padded, never cropped
+# why: It pads every image by k on each side and returns the padded array, shape (N, H + 2k, W + 2k), instead of the input's shape.
+# hint: Print the output's shape: it should equal the input's. Crop back to H by W, or copy directly into an array of the input's shape.
 def random_shift(images, k, seed=0):
     images = np.asarray(images)
     rng = np.random.default_rng(seed)

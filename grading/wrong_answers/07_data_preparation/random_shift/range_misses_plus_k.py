@@ -1,3 +1,6 @@
+# mistake: Shift range misses +k
+# why: rng.integers(-k, k) never returns k (the upper bound is excluded), so shifts of +k never happen.
+# hint: With k=1 and many images, list the shifts that occur: is +1 among them? Check whether integers' upper bound is included.
 def random_shift(images, k, seed=0):
     images = np.asarray(images)
     rng = np.random.default_rng(seed)

@@ -1,3 +1,6 @@
+# mistake: Shifts the input in place
+# why: It writes each moved image back into the array it was given, so the caller's images are changed (and returned as the result).
+# hint: Print one of your input images after the call: it should be unchanged. Write into a new array.
 def random_shift(images, k, seed=0):
     images = np.asarray(images)
     rng = np.random.default_rng(seed)

@@ -1,3 +1,6 @@
+# mistake: Calls the library's random_shift
+# why: The exercise asks for your own random shift written with NumPy; labkit.augment.random_shift does it for you.
+# hint: A zero array, one generator, and a slice copy per image, as the exercise's hint describes.
 from labkit import augment as lib
 
 

@@ -1,3 +1,6 @@
+# mistake: Calls the library's fit_transform_splits
+# why: The exercise asks you to scale the splits with your own fit_standardizer and standardize; labkit.preprocessing does it for you.
+# hint: One call to your fit_standardizer on the training split, then your standardize three times.
 from labkit.preprocessing import StandardScaler, fit_transform_splits
 
 

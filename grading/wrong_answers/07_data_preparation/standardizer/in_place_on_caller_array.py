@@ -1,3 +1,6 @@
+# mistake: Changes the caller's array
+# why: X -= mean and X /= std write into the array passed in (np.asarray does not copy a float array), so the caller's data are standardized in place.
+# hint: Print your input X after calling standardize: it should be unchanged. Build a new array instead.
 def fit_standardizer(X_train):
     X_train = np.asarray(X_train, dtype=float)
     mean = X_train.mean(axis=0)

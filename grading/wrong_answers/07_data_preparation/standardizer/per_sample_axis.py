@@ -1,3 +1,6 @@
+# mistake: Statistics per example, not per feature
+# why: The mean and std are taken along axis 1, one value per row (example), instead of along axis 0, one value per column (feature).
+# hint: fit_standardizer should return arrays of shape (F,), one number per feature. What shape do you get?
 def fit_standardizer(X_train):
     X_train = np.asarray(X_train, dtype=float)
     mean = X_train.mean(axis=1)

@@ -1,3 +1,6 @@
+# mistake: Calls the library's StandardScaler
+# why: The exercise asks for your own standardization written with NumPy; labkit.preprocessing.StandardScaler fits it for you.
+# hint: A mean and a std along the right axis, plus one np.where for constant features.
 from labkit.preprocessing import StandardScaler
 
 

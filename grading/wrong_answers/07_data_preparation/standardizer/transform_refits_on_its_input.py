@@ -1,3 +1,6 @@
+# mistake: Transform refits on its input
+# why: standardize recomputes the mean and std from whatever X it is given, ignoring the numbers passed in, so the test split is scaled with its own statistics.
+# hint: standardize receives mean and std as arguments; does your code use them?
 def fit_standardizer(X_train):
     X_train = np.asarray(X_train, dtype=float)
     mean = X_train.mean(axis=0)
