@@ -1,3 +1,6 @@
+# mistake: Conditions on the decision, not the truth
+# why: The rates are computed among people grouped by their decision (the share who repay among those approved, i.e. precision), but TPR and FPR condition on the true outcome.
+# hint: TPR is P(approved | repays): which array selects the people you average over, and which one is averaged?
 def equalized_odds_difference(y_true, decisions, groups):
     """y_true, decisions (N,) 0/1, groups (N,) -> the larger of the TPR gap and the FPR gap across groups."""
     y_true, decisions, groups = np.asarray(y_true), np.asarray(decisions), np.asarray(groups)

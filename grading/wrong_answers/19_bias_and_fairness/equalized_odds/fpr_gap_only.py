@@ -1,3 +1,6 @@
+# mistake: TPR computed among non-repayers
+# why: The 'TPR' selects the members with y_true == 0, the same people as the FPR, so both lists hold FPRs and only the FPR gap is measured.
+# hint: Compare the two selections in your loop: the TPR is computed among those who repay.
 def equalized_odds_difference(y_true, decisions, groups):
     """The 'TPR' is computed among the people who do NOT repay (y_true == 0), so both lists hold FPRs: only the FPR gap."""
     y_true, decisions, groups = np.asarray(y_true), np.asarray(decisions), np.asarray(groups)

@@ -1,3 +1,6 @@
+# mistake: Calls the library's fairlearn equalized_odds_difference
+# why: The exercise asks for your own equalized-odds difference; fairlearn's function computes it for you, so the check refuses it.
+# hint: For each group, compute the rate of approvals among its repayers and among its non-repayers with NumPy masks.
 from fairlearn.metrics import equalized_odds_difference as fairlearn_equalized_odds
 
 

@@ -1,3 +1,6 @@
+# mistake: Calls the library's labkit equalized_odds_difference
+# why: The exercise asks for your own equalized-odds difference; labkit.ethics.fairness computes it for you, so the check refuses it.
+# hint: For each group, compute the rate of approvals among its repayers and among its non-repayers with NumPy masks.
 from labkit.ethics.fairness import equalized_odds_difference as library_version
 
 

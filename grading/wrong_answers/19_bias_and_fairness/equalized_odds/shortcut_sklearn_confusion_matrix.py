@@ -1,3 +1,6 @@
+# mistake: Calls the library's confusion_matrix
+# why: The exercise asks for your own TPR and FPR; reading them off scikit-learn's confusion_matrix is refused by the check.
+# hint: For each group, compute the rate of approvals among its repayers and among its non-repayers with NumPy masks.
 from sklearn.metrics import confusion_matrix
 
 

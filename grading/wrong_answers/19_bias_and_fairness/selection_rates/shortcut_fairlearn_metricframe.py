@@ -1,3 +1,6 @@
+# mistake: Calls the library's fairlearn MetricFrame
+# why: The exercise asks for your own selection rates with NumPy; fairlearn's MetricFrame and selection_rate compute them for you, so the check refuses them.
+# hint: Loop over the distinct groups and take the mean of the decisions of each group's members.
 from fairlearn.metrics import MetricFrame, selection_rate
 
 

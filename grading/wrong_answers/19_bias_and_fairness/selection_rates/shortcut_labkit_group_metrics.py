@@ -1,3 +1,6 @@
+# mistake: Calls the library's labkit group_metrics
+# why: The exercise asks for your own selection rates with NumPy; labkit.ethics.fairness.group_metrics computes them for you, so the check refuses it.
+# hint: Loop over the distinct groups and take the mean of the decisions of each group's members.
 from labkit.ethics.fairness import group_metrics
 
 
