@@ -1,3 +1,6 @@
+# mistake: Noise not scaled by max_norm
+# why: The noise's standard deviation is sigma alone, not sigma times C, so it is not calibrated to the clipping norm that bounds each example's influence.
+# hint: Which argument does your function never use? The noise must be as large as one example's maximal contribution times sigma.
 def noisy_mean(clipped, noise_multiplier, max_norm, generator):
     """clipped (B, P) -> (P,): (sum of rows + N(0, (noise_multiplier * max_norm)^2)) / B."""
     noise = noise_multiplier * torch.randn(clipped.shape[1], generator=generator)

@@ -1,3 +1,6 @@
+# mistake: Calls the library's labkit DPSGD
+# why: The exercise asks for your own calibrated noise; labkit.ethics.privacy's DPSGD optimizer adds it for you, so the check refuses it.
+# hint: Scale one standard normal draw of length P by sigma times C, add it to the sum of the rows, and divide by B.
 def noisy_mean(clipped, noise_multiplier, max_norm, generator):
     """clipped (B, P) -> (P,): (sum of rows + N(0, (noise_multiplier * max_norm)^2)) / B."""
     from labkit.ethics.privacy import DPSGD

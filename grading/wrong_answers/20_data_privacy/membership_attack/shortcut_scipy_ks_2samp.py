@@ -1,3 +1,6 @@
+# mistake: Calls the library's scipy ks_2samp
+# why: The advantage equals a one-sided Kolmogorov-Smirnov statistic, but the exercise asks for your own attack with NumPy, so scipy.stats is refused.
+# hint: Loop over the observed losses as thresholds, compute the share of members and of non-members at or below each, and keep the largest difference.
 from scipy.stats import ks_2samp
 
 

@@ -1,3 +1,6 @@
+# mistake: Calls the library's roc_curve
+# why: The exercise asks for your own threshold attack with NumPy; scikit-learn's roc_curve computes the TPR and FPR of every threshold for you, so the check refuses it.
+# hint: Loop over the observed losses as thresholds, compute the share of members and of non-members at or below each, and keep the largest difference.
 from sklearn.metrics import roc_curve
 
 
