@@ -128,6 +128,9 @@ def collect(submitted: Path, root: Path = DEFAULT_ROOT) -> dict[str, list[str]]:
                 else:
                     (target / src.name).write_text("symlink: the submitted notebook was a link, not followed"
                                                    if src.is_symlink() else "")
+                import hints_used  # how many hints were shown (issue 23): checked, re-serialised
+
+                hints_used.copy_checked(lesson_dir, target)
                 stamp = lesson_dir / "timestamp.txt"
                 if stamp.is_file() and not stamp.is_symlink() and stamp.stat().st_size < 200:
                     shutil.copyfile(stamp, target / "timestamp.txt")
@@ -304,8 +307,8 @@ def bindings_of(release_nb: nbformat.NotebookNode) -> list[list]:
     found = []
     for cell in release_nb.cells:
         meta = cell.metadata.get("nbgrader", {})
-        if cell.cell_type != "code" or meta.get("solution"):
-            continue
+        if cell.cell_type != "code" or meta.get("solution") or "nnlab-hints" in cell.metadata.get("tags", []):
+            continue  # (the hint cells' `hint`/`hints` are the learner's to rebind)
         try:
             tree = ast.parse(cell.source)
         except SyntaxError:
@@ -739,16 +742,23 @@ def feedback(lesson: str, root: Path = DEFAULT_ROOT) -> Path:
 
 
 EXPORT_COLUMNS = ["assignment", "duedate", "timestamp", "student_id", "last_name", "first_name", "email",
-                  "raw_score", "late_submission_penalty", "score", "max_score", "status", "reason"]
+                  "raw_score", "late_submission_penalty", "score", "max_score", "status", "reason",
+                  "hints_shown", "hints_detail", "hint_penalty"]
 
 
 def export(csv_path: Path | None = None, root: Path = DEFAULT_ROOT) -> Path:
     """Export every grade to CSV (default ``root/grades.csv``): one row per student and lesson.
 
     Besides nbgrader's columns, ``status`` says graded / not submitted / timed out /
-    memory exceeded / killed / flagged / unreadable, and ``reason`` why.
+    memory exceeded / killed / flagged / unreadable, and ``reason`` why. ``hints_shown`` is how
+    many hints the learner revealed (``hints_detail`` per exercise, from the submission's
+    ``hints-used.json``); ``hint_penalty`` is what they cost, 0 unless ``NNLAB_HINT_PENALTY``
+    (points per hint) is set (grading/hints_used.py).
     """
+    import hints_used
     from nbgrader.api import Gradebook, MissingEntry
+
+    per_hint = hints_used.penalty_per_hint()
 
     root = Path(root).resolve()
     csv_path = Path(csv_path).resolve() if csv_path else root / "grades.csv"
@@ -764,7 +774,8 @@ def export(csv_path: Path | None = None, root: Path = DEFAULT_ROOT) -> Path:
                     sub = gb.find_submission(assignment.name, student.id)
                 except MissingEntry:
                     row.update(timestamp="", raw_score=0.0, late_submission_penalty=0.0, score=0.0,
-                               status="not submitted", reason="no submission for this lesson")
+                               status="not submitted", reason="no submission for this lesson",
+                               hints_shown=0, hints_detail="", hint_penalty=0.0)
                 else:
                     v = known.get(assignment.name, {}).get(student.id, {})
                     reason = v.get("reason", "")
@@ -773,10 +784,15 @@ def export(csv_path: Path | None = None, root: Path = DEFAULT_ROOT) -> Path:
                     if waiting:  # free-text answers a person grades in the Formgrader
                         note = f"{waiting} answer(s) await manual grading; the score counts the autograded parts only"
                         reason = f"{reason}; {note}" if reason else note
+                    used = hints_used.read(root / "submitted" / student.id / assignment.name,
+                                           hints_used.hint_counts(NOTEBOOKS / assignment.name) or None)
+                    score = max(0.0, sub.score - (sub.late_submission_penalty or 0.0))
+                    penalty = min(score, per_hint * sum(used.values()))
                     row.update(timestamp=sub.timestamp or "", raw_score=sub.score,
                                late_submission_penalty=sub.late_submission_penalty or 0.0,
-                               score=max(0.0, sub.score - (sub.late_submission_penalty or 0.0)),
-                               status=v.get("status", "graded"), reason=reason)
+                               score=score - penalty, status=v.get("status", "graded"), reason=reason,
+                               hints_shown=sum(used.values()), hints_detail=hints_used.describe(used),
+                               hint_penalty=penalty)
                 rows.append(row)
     csv_path.parent.mkdir(parents=True, exist_ok=True)
     with csv_path.open("w", newline="") as f:

@@ -54,6 +54,13 @@ from nbgrader.converters import GenerateAssignment  # noqa: E402
 _steps = list(GenerateAssignment.class_traits()["preprocessors"].default())
 c.GenerateAssignment.preprocessors = _steps[:_steps.index(ClearSolutions)] + [StudentVersion] + _steps[_steps.index(ClearSolutions):]
 
+# Hints on demand (issue 23): a `hints("<grade_id>")` cell after every answer cell of the student
+# version, inserted before StudentVersion computes the exercise map (labkit/exercises/hints.py).
+from labkit.exercises.hints import HintCells  # noqa: E402
+
+_steps = list(c.GenerateAssignment.preprocessors)
+c.GenerateAssignment.preprocessors = _steps[:_steps.index(StudentVersion)] + [HintCells] + _steps[_steps.index(StudentVersion):]
+
 # Feedback shows each test cell's visible part only: hidden tests stay hidden.
 c.GenerateFeedback.preprocessors = [GetGrades, StripHiddenTests, CSSHTMLHeaderPreprocessor]
 # Feedback renders its maths offline: MathJax inlined from the installed package, no CDN.
