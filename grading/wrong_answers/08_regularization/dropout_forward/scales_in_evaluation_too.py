@@ -1,3 +1,6 @@
+# mistake: Scales in evaluation too
+# why: In evaluation it returns x times (1 - p), the non-inverted habit; inverted dropout already rescales in training, so evaluation must return x unchanged.
+# hint: Call it with training=False: the output should be x itself. Why is no scaling needed there with inverted dropout?
 def dropout_forward(x, p, training, rng):
     x = np.asarray(x, dtype=float)
     if not training:

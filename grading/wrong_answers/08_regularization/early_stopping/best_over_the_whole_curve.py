@@ -1,3 +1,6 @@
+# mistake: Best over the whole curve
+# why: best_epoch is the minimum over all the losses, including epochs after the stop that training would never have seen.
+# hint: Early stopping cannot know the future; which epochs were seen when training stopped?
 def early_stopping(val_losses, patience):
     best, waited = np.inf, 0
     stop = len(val_losses) - 1
