@@ -1,3 +1,6 @@
+# mistake: Biases not copied
+# why: Only the weights are copied; each torch Linear keeps its own random initial bias, so the outputs differ from the labkit network's.
+# hint: After porting, compare each torch bias with the labkit one: are they equal? Every parameter of a layer needs copying.
 def to_torch(model):
     """A labkit.nn.Sequential of Linear/Tanh/ReLU/Sigmoid -> an equivalent nn.Sequential (float32 copies)."""
     layers = []

@@ -1,3 +1,6 @@
+# mistake: Every activation becomes ReLU
+# why: Every non-Linear layer is ported as ReLU, so a Tanh or Sigmoid in the labkit network becomes a different function in torch.
+# hint: Print the ported network next to the labkit one: do the activation layers match one for one?
 def to_torch(model):
     """A labkit.nn.Sequential of Linear/Tanh/ReLU/Sigmoid -> an equivalent nn.Sequential (float32 copies)."""
     layers = []

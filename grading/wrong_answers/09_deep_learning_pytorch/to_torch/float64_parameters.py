@@ -1,3 +1,6 @@
+# mistake: Parameters kept as float64
+# why: The weights are wrapped as new Parameters straight from NumPy's 64-bit arrays, so they are float64 and a float32 input no longer matches them.
+# hint: Print the dtype of the ported parameters: torch layers use float32. Copy the numbers into the existing parameters instead of replacing them.
 def to_torch(model):
     """A labkit.nn.Sequential of Linear/Tanh/ReLU/Sigmoid -> an equivalent nn.Sequential (float32 copies)."""
     layers = []

@@ -1,3 +1,6 @@
+# mistake: Activations left out
+# why: Only the Linear layers are ported; without the activations the torch network collapses to a stack of linear maps and computes something else.
+# hint: Count the layers of the labkit network and of your port: activations have no weights, but they still change the output.
 def to_torch(model):
     """A labkit.nn.Sequential of Linear/Tanh/ReLU/Sigmoid -> an equivalent nn.Sequential (float32 copies)."""
     layers = []

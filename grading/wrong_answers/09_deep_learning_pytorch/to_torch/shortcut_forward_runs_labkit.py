@@ -1,3 +1,6 @@
+# mistake: Forward runs the labkit network
+# why: The torch layers are only for show: the forward pass calls the labkit model on NumPy data, so no torch layer computes anything.
+# hint: The port must compute with torch.nn layers holding their own copies of the weights; copy the numbers into nn.Linear layers and let nn.Sequential run them.
 def to_torch(model):
     """A labkit.nn.Sequential of Linear/Tanh/ReLU/Sigmoid -> an equivalent nn.Sequential (float32 copies)."""
     # A shortcut: torch layers for show, while the forward runs the labkit network itself.

@@ -1,3 +1,6 @@
+# mistake: Calls the library's ready-made MLP
+# why: The exercise asks you to build the port from torch.nn layers yourself; labkit.models.MLP is a ready-made torch network (and assumes a single activation for all layers).
+# hint: Loop over the labkit layers and append the matching torch.nn layer for each, then wrap the list in nn.Sequential.
 def to_torch(model):
     """A labkit.nn.Sequential of Linear/Tanh/ReLU/Sigmoid -> an equivalent nn.Sequential (float32 copies)."""
     from labkit.models import MLP

@@ -1,3 +1,6 @@
+# mistake: Weights transposed
+# why: The labkit weight is transposed before copying, but nn.Linear stores its weight as (out, in), just like labkit, so the shapes no longer fit.
+# hint: Compare the shape of a labkit weight with the shape of a fresh nn.Linear's weight for the same layer: do they need transposing?
 def to_torch(model):
     """A labkit.nn.Sequential of Linear/Tanh/ReLU/Sigmoid -> an equivalent nn.Sequential (float32 copies)."""
     layers = []

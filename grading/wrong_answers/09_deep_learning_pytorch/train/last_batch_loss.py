@@ -1,3 +1,6 @@
+# mistake: Last batch's loss reported
+# why: After each epoch it records the loss of the last batch only, not the mean over all examples of the epoch.
+# hint: The last batch is often the smallest and noisiest; the epoch's loss should include every batch.
 def train(model, loader, loss_fn, optimizer, epochs, device="cpu"):
     """Train in place for `epochs` passes over `loader`; returns the mean training loss of each epoch."""
     model.train()

@@ -1,3 +1,6 @@
+# mistake: zero_grad after backward
+# why: The gradients are cleared between backward() and step(), so step() sees zero gradients and the weights never change.
+# hint: After one epoch, did any weight change? Where should zero_grad come in the order of the five steps?
 def train(model, loader, loss_fn, optimizer, epochs, device="cpu"):
     """Train in place for `epochs` passes over `loader`; returns the mean training loss of each epoch."""
     model.train()
