@@ -1,3 +1,6 @@
+# mistake: Parity ratio turned upside down
+# why: The demographic parity ratio divides the largest selection rate by the smallest, giving a value above 1; it is the smallest over the largest.
+# hint: Can your ratio exceed 1? Compare with the four-fifths rule.
 by_group = metrics_by_group(repaid_val, val_decisions, group_val)
 selection = [row["selection_rate"] for row in by_group.values()]
 tpr = [row["tpr"] for row in by_group.values()]

@@ -1,3 +1,6 @@
+# mistake: Audit table from the training set
+# why: The group table is computed from the training applications, their labels and groups, instead of from your validation decisions.
+# hint: Which split and which decisions does the exercise audit? Use the validation set and val_decisions.
 by_group = metrics_by_group(repaid_train, decide(approve_score(X_train), cutoff), group_train)  # the wrong split
 selection = [row["selection_rate"] for row in by_group.values()]
 tpr = [row["tpr"] for row in by_group.values()]

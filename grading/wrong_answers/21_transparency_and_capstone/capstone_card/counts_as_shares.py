@@ -1,3 +1,6 @@
+# mistake: Counts reported as shares
+# why: The card's count column holds each group's share of the validation set instead of its number of members.
+# hint: Compare your card's counts with your audit table: is a count a number of people or a fraction?
 group_columns = {"group": list(audit["by_group"]),
                  **{key: [row[key] for row in audit["by_group"].values()]
                     for key in ("selection_rate", "accuracy", "tpr", "fpr")},

@@ -1,3 +1,6 @@
+# mistake: Card FPR is the miss rate
+# why: The card's fpr column is filled with 1 - TPR, the miss rate, instead of the false positive rate from your audit table.
+# hint: Copy every column of the group table from your audit: is the FPR the complement of the TPR?
 group_columns = {"group": list(audit["by_group"]),
                  **{key: [row[key] for row in audit["by_group"].values()]
                     for key in ("count", "selection_rate", "accuracy", "tpr")},

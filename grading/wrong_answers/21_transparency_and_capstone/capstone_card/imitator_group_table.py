@@ -1,3 +1,6 @@
+# mistake: Group table of the officer imitator
+# why: The card's metrics by group come from the imitator's table, not from your model's audit, so the card reports another model's TPRs.
+# hint: The card describes your model: which table holds its decisions by group?
 group_columns = {"group": list(audit["by_group"]),
                  **{key: [row[key] for row in audit["by_group"].values()]
                     for key in ("count", "selection_rate", "accuracy", "tpr", "fpr")}}

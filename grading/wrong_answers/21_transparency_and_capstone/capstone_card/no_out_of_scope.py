@@ -1,3 +1,6 @@
+# mistake: Out-of-scope uses missing
+# why: The intended-use section gives a primary use but no out-of-scope uses, so a required section of the card is incomplete.
+# hint: Run your card_problems on the card: which section does it report, and which part is missing?
 group_columns = {"group": list(audit["by_group"]),
                  **{key: [row[key] for row in audit["by_group"].values()]
                     for key in ("count", "selection_rate", "accuracy", "tpr", "fpr")}}

@@ -1,3 +1,6 @@
+# mistake: Equalized-odds difference missing from metrics
+# why: The card's metrics hold only the report; the equalized-odds difference of the audit, which the exercise lists, is absent.
+# hint: Count the metrics the exercise asks for: four names. Which one is not on your card?
 group_columns = {"group": list(audit["by_group"]),
                  **{key: [row[key] for row in audit["by_group"].values()]
                     for key in ("count", "selection_rate", "accuracy", "tpr", "fpr")}}

@@ -1,3 +1,6 @@
+# mistake: Card metrics measured on training data
+# why: The AUC and accuracy on the card are recomputed on the training set (and the share approved is the target, not the measured share), so they disagree with the validation numbers.
+# hint: The card's numbers must be true of the evaluation data it names: reuse the report you measured on the validation set.
 group_columns = {"group": list(audit["by_group"]),
                  **{key: [row[key] for row in audit["by_group"].values()]
                     for key in ("count", "selection_rate", "accuracy", "tpr", "fpr")}}

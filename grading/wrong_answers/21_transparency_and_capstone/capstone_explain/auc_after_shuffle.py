@@ -1,3 +1,6 @@
+# mistake: AUC after shuffling, not the drop
+# why: Each importance is the AUC that remains after shuffling a feature, not the drop from the unshuffled AUC, so unimportant features get the largest values.
+# hint: An unused feature should have importance 0: does it? Subtract the shuffled AUC from the baseline AUC.
 from labkit.explain import permutation_importance
 
 _explained = permutation_importance(approve_score, X_val, repaid_val, metric=roc_auc_score, n_repeats=5, seed=21)

@@ -1,3 +1,6 @@
+# mistake: Whole rows shuffled, not one column
+# why: Every column is permuted together, which only separates the rows from their labels, so every feature gets the same large 'importance'.
+# hint: Are all your importances about equal? Shuffle only column j of X_val and keep the other columns in place.
 _rng = np.random.default_rng(21)
 _base = roc_auc_score(repaid_val, approve_score(X_val))
 importance = {}

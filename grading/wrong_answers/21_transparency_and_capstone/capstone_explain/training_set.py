@@ -1,3 +1,6 @@
+# mistake: Importance measured on the training set
+# why: The permutation importance is computed on the training applications instead of the validation set, so it describes what the model memorised rather than how it behaves on new data.
+# hint: Which split does the exercise name? Use the validation features and labels.
 from labkit.explain import permutation_importance
 
 _explained = permutation_importance(approve_score, X_train, repaid_train, metric=roc_auc_score, n_repeats=5, seed=21)

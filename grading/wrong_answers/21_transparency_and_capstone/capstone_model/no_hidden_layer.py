@@ -1,3 +1,6 @@
+# mistake: No hidden layer (logistic regression)
+# why: The model is a single linear layer, a logistic regression in torch; the capstone asks for a network with at least one hidden layer.
+# hint: Count the weight layers of your model: the check needs at least two, with a nonlinearity between them.
 # Logistic regression in torch clothing: one weight layer, no hidden layer.
 from labkit.train import fit
 

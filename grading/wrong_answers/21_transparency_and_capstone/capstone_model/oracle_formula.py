@@ -1,3 +1,6 @@
+# mistake: Scores from the data generator, untrained network
+# why: approve_score returns the data generator's private repayment formula from labkit.data instead of the network's output, and the network is never trained, so the scores do not come from a learned model.
+# hint: The checks score your model through applicant_features: keep approve_score as given, train the network on the data, and leave labkit.data out.
 # The 'oracle': an untrained network, and scores taken from the data generator's repayment model
 # (a private function of labkit.data.loans) instead of from the network.
 from labkit.data import loans as _loans

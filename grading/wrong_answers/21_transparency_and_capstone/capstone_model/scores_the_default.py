@@ -1,3 +1,6 @@
+# mistake: Trained to predict default
+# why: The network is trained on 1 - repaid, so its score is higher for applicants less likely to repay and the AUC against who repaid falls below 0.5.
+# hint: Is your AUC below 0.5? Check which outcome your training target encodes: higher must mean more likely to repay.
 # Trained to predict default (1 - repaid): its score is higher for those *less* likely to repay.
 from labkit.train import fit
 

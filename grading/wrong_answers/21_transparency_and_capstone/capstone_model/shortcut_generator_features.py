@@ -1,3 +1,6 @@
+# mistake: Calls the library's data generator (labkit.data)
+# why: One input feature is the data generator's own repayment formula from labkit.data: the network is handed the answer instead of learning it from the data, which the capstone forbids.
+# hint: Build the inputs only from the six raw application columns (transformed and standardised as you like), not from anything in labkit.data.
 # The network is trained, but one of its inputs is the data generator's own repayment model.
 from labkit.train import fit
 from labkit.data import loans as _loans

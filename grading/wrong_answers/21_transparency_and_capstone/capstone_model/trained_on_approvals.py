@@ -1,3 +1,6 @@
+# mistake: Trained on historical approvals with zip area
+# why: The network learns to imitate the officers' past decisions, using every feature including zip_area, a proxy for group, so it reproduces their penalty and fails the equalized-odds bar.
+# hint: Which column records repayment, and which records the biased decisions? Reread the datasheet about the feature that stands in for the group.
 # Trained on the historical decisions with every feature: it learns the officers' penalty through zip_area.
 from labkit.train import fit
 

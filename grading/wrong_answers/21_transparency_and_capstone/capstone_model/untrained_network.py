@@ -1,3 +1,6 @@
+# mistake: Network never trained
+# why: The network is built but fit is never called, so its scores come from random weights and rank applicants no better than chance.
+# hint: Where does your network learn from the training data? An untrained network's AUC is about 0.5.
 # The network is built but never trained: fit is never called (short-circuited).
 
 _numeric_train = np.column_stack([np.log(X_train[:, 0]), X_train[:, 1], X_train[:, 2], X_train[:, 3],

@@ -1,3 +1,6 @@
+# mistake: approve_score returns 0/1 decisions
+# why: approve_score thresholds the logits into 0/1 decisions instead of returning the model's scores, so it no longer matches the model and loses the ranking the AUC measures.
+# hint: Leave approve_score as the answer cell gives it: it must return the model's scores, not decisions.
 # approve_score returns 0/1 decisions instead of the model's scores.
 from labkit.train import fit
 

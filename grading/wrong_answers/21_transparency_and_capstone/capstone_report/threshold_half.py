@@ -1,3 +1,6 @@
+# mistake: Fixed threshold at logit 0
+# why: The cut-off is fixed at 0 (probability one half) instead of being set so that the top 60 % of validation scores pass, so the share approved is whatever the model happens to give.
+# hint: The share approved should be 60 %: is it? Set the cut-off from the validation scores, not from a fixed probability.
 val_scores = approve_score(X_val)
 cutoff = 0.0  # a fixed threshold: probability 1/2 (logit 0), not the top 60%
 val_decisions = decide(val_scores, cutoff)

@@ -1,3 +1,6 @@
+# mistake: One filled part counts as a section
+# why: A section counts as documented when any of its parts is filled, so a card with a primary use but no out-of-scope uses (or no evaluation data) passes; the exercise needs both parts.
+# hint: Reread which parts 'Intended use' and 'Data' each need: all of them, or at least one?
 def card_problems(card, measured, tolerance=0.005):
     """A ModelCard and {metric: measured value} -> (titles of empty required sections, metrics absent or off)."""
     required = [

@@ -1,3 +1,6 @@
+# mistake: Exact equality instead of tolerance
+# why: A metric is flagged whenever the card's value differs at all from the measured one, so rounding (0.8123 vs 0.812) is reported as wrong; the tolerance argument is ignored.
+# hint: Which argument of your function never appears in your code?
 def card_problems(card, measured, tolerance=0.005):
     """A ModelCard and {metric: measured value} -> (titles of empty required sections, metrics absent or off)."""
     required = [

@@ -1,3 +1,6 @@
+# mistake: Absent metrics not reported
+# why: Only metrics that the card reports are compared; a measured metric that the card does not report at all is skipped instead of being listed as wrong.
+# hint: What should happen to a measured metric the card leaves out entirely? Check the condition of your list.
 def card_problems(card, measured, tolerance=0.005):
     """A ModelCard and {metric: measured value} -> (titles of empty required sections, metrics absent or off)."""
     required = [

@@ -1,3 +1,6 @@
+# mistake: FPR computed as the miss rate
+# why: The 'fpr' is the share of repayers who were not approved (1 - TPR), but the false positive rate is the share of non-repayers who were approved.
+# hint: FPR conditions on the people who would NOT repay: which members does your fpr average over, and which decision does it count?
 def metrics_by_group(y_true, decisions, groups):
     """y_true, decisions (N,) 0/1, groups (N,) -> {group: {count, selection_rate, accuracy, tpr, fpr}}."""
     y_true, decisions, groups = np.asarray(y_true), np.asarray(decisions), np.asarray(groups)

@@ -1,3 +1,6 @@
+# mistake: Overall accuracy given to every group
+# why: The accuracy is computed over all N examples instead of the group's members, so every group gets the same overall number.
+# hint: Your accuracy is equal for every group: which arrays does it compare, the group's or everyone's?
 def metrics_by_group(y_true, decisions, groups):
     """y_true, decisions (N,) 0/1, groups (N,) -> {group: {count, selection_rate, accuracy, tpr, fpr}}."""
     y_true, decisions, groups = np.asarray(y_true), np.asarray(decisions), np.asarray(groups)
