@@ -1,3 +1,6 @@
+# mistake: Returns the class, not a network
+# why: It returns the class CNN itself instead of an instance, so the check gets a type, not a module it can call on images.
+# hint: build_cnn() must return a network ready to use; what turns a class into an object?
 def build_cnn():
     """A new CNN: images (N, 1, 8, 8) -> scores (N, 10), at most 12,000 parameters."""
     class CNN(nn.Module):

@@ -1,3 +1,6 @@
+# mistake: Too many parameters
+# why: The hidden Linear layer after the flatten has 512 by 64 weights, so the network has about 34,000 parameters, above the limit of 12,000.
+# hint: Count the parameters of each layer: where are most of them? A second conv and pool stage makes the flattened vector smaller.
 def build_cnn():
     """A new CNN: images (N, 1, 8, 8) -> scores (N, 10), at most 12,000 parameters."""
     return nn.Sequential(

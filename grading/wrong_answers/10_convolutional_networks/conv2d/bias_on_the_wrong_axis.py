@@ -1,3 +1,6 @@
+# mistake: Bias on the wrong axis
+# why: The bias (O,) is added without reshaping, so NumPy broadcasts it along the last axis (width) instead of the output channels, or fails when the widths differ.
+# hint: The output is (N, O, OH, OW); the bias belongs to axis 1. Which shape lets it broadcast there?
 def conv2d(x, weight, bias=None, stride=1, padding=0):
     """x (N, C, H, W), weight (O, C, kh, kw), bias (O,) or None -> (N, O, OH, OW), vectorized."""
     x, weight = np.asarray(x, dtype=float), np.asarray(weight, dtype=float)

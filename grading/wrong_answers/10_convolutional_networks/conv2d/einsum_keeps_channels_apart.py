@@ -1,3 +1,6 @@
+# mistake: Only the first input channel
+# why: The windows and the weights are cut to the first input channel before einsum, so the other channels never contribute.
+# hint: The sum for one output runs over all input channels and both kernel axes; which channels reach your einsum?
 def conv2d(x, weight, bias=None, stride=1, padding=0):
     """x (N, C, H, W), weight (O, C, kh, kw), bias (O,) or None -> (N, O, OH, OW), vectorized."""
     x, weight = np.asarray(x, dtype=float), np.asarray(weight, dtype=float)

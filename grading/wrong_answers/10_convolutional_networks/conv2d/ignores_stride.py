@@ -1,3 +1,6 @@
+# mistake: Stride ignored
+# why: All windows are kept, so with stride above 1 the output has every position instead of every stride-th one and the wrong shape.
+# hint: With stride 2 the output shape should match conv_output_size; which windows should you keep?
 def conv2d(x, weight, bias=None, stride=1, padding=0):
     """x (N, C, H, W), weight (O, C, kh, kw), bias (O,) or None -> (N, O, OH, OW), vectorized."""
     x, weight = np.asarray(x, dtype=float), np.asarray(weight, dtype=float)

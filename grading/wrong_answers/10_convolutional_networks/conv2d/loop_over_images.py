@@ -1,3 +1,6 @@
+# mistake: Python loop over the images
+# why: The work per image is vectorized, but a Python loop still runs once per image, so the steps grow with the batch size and the check rejects it.
+# hint: Can one einsum or tensordot handle the batch axis too? Then no loop over images is needed.
 def conv2d(x, weight, bias=None, stride=1, padding=0):
     """x (N, C, H, W), weight (O, C, kh, kw), bias (O,) or None -> (N, O, OH, OW), vectorized."""
     # Vectorized inside, but one image at a time: the Python loop over the batch is still there.

@@ -1,3 +1,6 @@
+# mistake: Kernel flipped (true convolution)
+# why: It flips the kernel before sliding it, which is the textbook convolution; deep learning's conv2d is a cross-correlation and uses the kernel as it is.
+# hint: Try a 2x2 kernel [[1, 0], [0, -1]] on a simple image: the first output should be the top-left pixel minus the one diagonally below it. Is yours reversed?
 def conv2d_loops(x, weight, bias=None, stride=1, padding=0):
     """x (N, C, H, W), weight (O, C, kh, kw), bias (O,) or None -> (N, O, OH, OW), with explicit loops."""
     x, weight = np.asarray(x, dtype=float), np.asarray(weight, dtype=float)

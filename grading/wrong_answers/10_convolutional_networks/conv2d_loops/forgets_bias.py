@@ -1,3 +1,6 @@
+# mistake: Bias missing
+# why: The bias argument is never used, so every output channel is off by its bias.
+# hint: Compare one output channel with the expected one: the difference is the same everywhere. Which argument is that?
 def conv2d_loops(x, weight, bias=None, stride=1, padding=0):
     """x (N, C, H, W), weight (O, C, kh, kw), bias (O,) or None -> (N, O, OH, OW), with explicit loops."""
     x, weight = np.asarray(x, dtype=float), np.asarray(weight, dtype=float)

@@ -1,3 +1,6 @@
+# mistake: Only the first input channel
+# why: Each window is taken from input channel 0 only, so with several channels the other channels never contribute.
+# hint: A kernel has one slice per input channel; the window for one output should cover all channels. Which index do you use for the channel axis?
 def conv2d_loops(x, weight, bias=None, stride=1, padding=0):
     """x (N, C, H, W), weight (O, C, kh, kw), bias (O,) or None -> (N, O, OH, OW), with explicit loops."""
     x, weight = np.asarray(x, dtype=float), np.asarray(weight, dtype=float)

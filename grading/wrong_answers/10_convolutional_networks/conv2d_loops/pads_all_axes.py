@@ -1,3 +1,6 @@
+# mistake: Pads every axis
+# why: np.pad(x, padding) pads the batch and channel axes too, so the padded array holds extra all-zero images and channels, and the indexing lands on the wrong ones.
+# hint: Print the shape of your padded array: only the two image axes should grow. Give np.pad one pair per axis.
 def conv2d_loops(x, weight, bias=None, stride=1, padding=0):
     """x (N, C, H, W), weight (O, C, kh, kw), bias (O,) or None -> (N, O, OH, OW), with explicit loops."""
     x, weight = np.asarray(x, dtype=float), np.asarray(weight, dtype=float)

@@ -1,3 +1,6 @@
+# mistake: Calls the library's conv3d
+# why: The exercise asks for your own convolution with NumPy loops; torch's conv3d over a depth of one is still a library convolution.
+# hint: Loop over images, output channels and output positions, and sum each window times its kernel with NumPy.
 def conv2d_loops(x, weight, bias=None, stride=1, padding=0):
     """x (N, C, H, W), weight (O, C, kh, kw), bias (O,) or None -> (N, O, OH, OW), with explicit loops."""
     # A 3-d convolution over a depth of one is a 2-d convolution.

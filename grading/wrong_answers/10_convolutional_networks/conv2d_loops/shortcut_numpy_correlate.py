@@ -1,3 +1,6 @@
+# mistake: Calls the library's np.correlate
+# why: The exercise asks for your own sliding of the kernel; np.correlate slides each kernel row for you, and it is off limits.
+# hint: Loop over the output positions yourself and take each window as a slice of the padded input.
 def conv2d_loops(x, weight, bias=None, stride=1, padding=0):
     """x (N, C, H, W), weight (O, C, kh, kw), bias (O,) or None -> (N, O, OH, OW), with explicit loops."""
     # Rows of the window correlated with np.correlate: a library correlation does the sliding.

@@ -1,3 +1,6 @@
+# mistake: Window start ignores the stride
+# why: The window for output (i, j) starts at row i and column j instead of i * stride and j * stride, so with a stride the windows overlap instead of skipping.
+# hint: With stride 2, where does the window for output column 1 start? Check the slice bounds of your window.
 def conv2d_loops(x, weight, bias=None, stride=1, padding=0):
     """x (N, C, H, W), weight (O, C, kh, kw), bias (O,) or None -> (N, O, OH, OW), with explicit loops."""
     x, weight = np.asarray(x, dtype=float), np.asarray(weight, dtype=float)

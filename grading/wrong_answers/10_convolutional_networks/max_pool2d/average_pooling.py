@@ -1,3 +1,6 @@
+# mistake: Average instead of max
+# why: It takes the mean of each window instead of its maximum, which is average pooling.
+# hint: The top-left window [[1, 3], [4, 2]] should give 4; which reduction does your code apply?
 def max_pool2d(x, size=2, stride=None):
     """x (N, C, H, W) -> (N, C, OH, OW): the maximum of each size x size window, per channel."""
     x = np.asarray(x, dtype=float)

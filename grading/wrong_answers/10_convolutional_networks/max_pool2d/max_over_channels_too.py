@@ -1,3 +1,6 @@
+# mistake: Max over channels too
+# why: The maximum is taken over the channel axis as well as the window, so every channel of an image gets the same value.
+# hint: Pooling works on each channel on its own; which axes does your max reduce?
 def max_pool2d(x, size=2, stride=None):
     """x (N, C, H, W) -> (N, C, OH, OW): the maximum of each size x size window, per channel."""
     x = np.asarray(x, dtype=float)
