@@ -10,7 +10,7 @@ WORKSPACE ?= workspace
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 PYTEST_ARGS ?=
 
-.PHONY: lab stop instructor test test-fast release autograde feedback grades bench hub clean-venv help
+.PHONY: lab stop instructor test test-fast release autograde feedback grades report bench hub clean-venv help
 
 help:
 	@echo "make lab         open the course in JupyterLab (your workspace: ./$(WORKSPACE))"
@@ -19,6 +19,7 @@ help:
 	@echo "make test        run the whole test suite"
 	@echo "make test-fast   the suite without notebook execution, servers or the browser"
 	@echo "make release | autograde SUBMISSIONS=dir [WORKERS=n] | feedback | grades   grading (see grading/README.md)"
+	@echo "make report [LESSON=01_artificial_neuron]   misconception report of the autograded class (HTML + CSV)"
 	@echo "make bench       print the benchmark figures"
 	@echo "make hub         JupyterHub for a class on this server (root; CLASS=class.toml, see deploy/README.md)"
 
@@ -64,6 +65,9 @@ feedback: $(VENV)/.lab-installed
 
 grades: $(VENV)/.lab-installed
 	$(PY) grading/course.py export
+
+report: $(VENV)/.lab-installed
+	$(PY) grading/course.py report $(LESSON)
 
 bench: $(VENV)/.dev-installed
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

@@ -10,6 +10,9 @@
     python grading/course.py workspace DEST [--source]  # the learner's copy (never overwrites)
     python grading/course.py measure [LESSON ...]     # seconds each lesson's source takes in the sandbox
                                                       # (lesson_times.json: caps a submission's total time)
+    python grading/course.py report [LESSON ...] [--anonymous]   # misconception report (HTML + CSV, report.py)
+    python grading/course.py name-mistake LESSON EXERCISE FINGERPRINT --name .. --why .. --hint ..
+                                                      # a report's group -> a recorded wrong answer
 
 Everything the grader writes lives in the course root (default grading/course/,
 ``--root`` to move it; git ignores it): the SQLite gradebook ``gradebook.db``,
@@ -864,6 +867,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("lessons", nargs="*")
     p.add_argument("--workers", type=int, default=1, help="lessons run at once (default 1: times as on a quiet grader)")
     sub.add_parser("lessons", help="list the lessons")
+    p = sub.add_parser("report", help="the misconception report of the autograded notebooks (HTML and CSV)")
+    p.add_argument("lessons", nargs="*", help="default: every autograded lesson")
+    p.add_argument("--out", type=Path, default=None, help="folder for the report (default ROOT/report)")
+    p.add_argument("--anonymous", action="store_true", help="leave student ids out (a page to share)")
+    p = sub.add_parser("name-mistake", help="record a group of the report as a wrong answer with its explanation")
+    p.add_argument("lesson")
+    p.add_argument("exercise", help="the answer cell's grade id, as in the report")
+    p.add_argument("fingerprint", help="the group's behaviour fingerprint (16 hex digits), as in the report")
+    p.add_argument("--name", required=True, help="the mistake's short name (2-8 words)")
+    p.add_argument("--why", required=True, help="one sentence: what the code does and why that is wrong")
+    p.add_argument("--hint", required=True, help="a hint that points at the mistake, never at the answer")
+    p.add_argument("--file", default=None, help="file name without .py (default: from --name)")
     args = parser.parse_args(argv)
 
     if args.command == "lessons":
@@ -903,6 +918,25 @@ def main(argv: list[str] | None = None) -> int:
         print(f"times written to {LESSON_TIMES}")
     elif args.command == "export":
         print(f"grades written to {export(args.csv, root=args.root)}")
+    elif args.command in ("report", "name-mistake"):
+        import report
+
+        unknown = sorted(set(args.lessons if args.command == "report" else [args.lesson]) - set(lessons()))
+        if unknown:
+            print(f"not lessons: {unknown}; expected names from `python grading/course.py lessons`", file=sys.stderr)
+            return 2
+        if args.command == "report":
+            built = report.build(args.root, args.lessons or None, args.out, anonymous=args.anonymous)
+            print(f"misconception report of {len(built['outcomes'])} answers ({built['seconds']:.1f} s): "
+                  f"{built['html']}; CSV: {', '.join(str(p) for p in built['csv'])}")
+        else:
+            try:
+                path = report.name_mistake(args.root, args.lesson, args.exercise, args.fingerprint, args.name,
+                                           args.why, args.hint, file=args.file)
+            except (ValueError, FileExistsError) as exc:
+                print(f"not recorded: {exc}", file=sys.stderr)
+                return 2
+            print(f"recorded {path}\nreview it, then teach it: .venv/bin/python grading/mistakes.py build {args.lesson}")
     elif args.command == "workspace":
         copied = build_workspace(args.dest, source=args.source, root=args.root)
         print(f"workspace {args.dest}: {len(copied)} new files copied, existing files kept")
