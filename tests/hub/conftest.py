@@ -78,6 +78,9 @@ def hub():
             artifacts = hh.REPO / "test-artifacts" / "hub"
             artifacts.mkdir(parents=True, exist_ok=True)
             shutil.copy(log, artifacts / "jupyterhub.log")
+        # The hub removes each server's cgroup when it stops the server; one it could not stop in
+        # time (killed above, the hub stopped before it polled) is removed here, and said.
+        phases["cgroups left by the hub"] = hh.remove_cgroups(accounts)
         hh.setup_class.remove(spec)
         phases["remove accounts"] = time.monotonic() - t
         shutil.rmtree(workdir, ignore_errors=True)
@@ -86,7 +89,8 @@ def hub():
         phases["checked"] = time.monotonic() - t
         artifacts = hh.REPO / "test-artifacts" / "hub"
         artifacts.mkdir(parents=True, exist_ok=True)
-        (artifacts / "teardown.json").write_text(json.dumps({k: round(v, 1) for k, v in phases.items()}, indent=1))
+        (artifacts / "teardown.json").write_text(json.dumps(
+            {k: round(v, 1) if isinstance(v, float) else v for k, v in phases.items()}, indent=1))
 
 
 def _assert_gone(accounts, ports) -> None:
@@ -100,6 +104,7 @@ def _assert_gone(accounts, ports) -> None:
         "accounts": [a for a in accounts if _exists(pwd, a)],
         "homes": [a for a in accounts if Path("/home", a).exists()],
         "ports": [p for p in ports if hh.port_open(p)],
+        "cgroups": hh.cgroups_of(accounts),
     }
     assert not any(left.values()), f"the hub test left things behind: {left}"
 

@@ -93,8 +93,7 @@ def _link_tree(src: Path, dest: Path) -> None:
             os.link(a, b)
         except OSError:
             shutil.copy2(a, b)
-    shutil.copytree(src, dest, symlinks=True, copy_function=link_or_copy,
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(src, dest, symlinks=True, copy_function=link_or_copy)  # __pycache__ too: servers start 2x faster
 
 
 # What a class server needs from the repository (read by the servers, the course service and the grader).
@@ -473,3 +472,31 @@ def cgroup_procs(dirs: dict[str, Path]) -> set[int]:
         except FileNotFoundError:
             pass
     return found
+
+
+def _user_cgroups(names) -> list:
+    """The CgroupSpawner cgroups (nnlab_spawner.Cgroup) of these accounts that exist now."""
+    try:
+        import nnlab_spawner
+
+        version, dirs = nnlab_spawner.find_hierarchy()
+    except (ImportError, RuntimeError):
+        return []
+    found = []
+    for name in names:
+        cg = nnlab_spawner.Cgroup(version, {c: d / "nnlab" / name for c, d in dirs.items()})
+        if cg.exists():
+            found.append((name, cg))
+    return found
+
+
+def cgroups_of(names) -> list[str]:
+    return [name for name, _ in _user_cgroups(names)]
+
+
+def remove_cgroups(names) -> list[str]:
+    """Kill what is left in these accounts' cgroups and remove them; returns whose were there."""
+    left = _user_cgroups(names)
+    for _, cg in left:
+        cg.remove()
+    return [name for name, _ in left]
