@@ -268,11 +268,19 @@ def _describe(value: Any) -> str:
 
 
 def _this_exercise(shell) -> str:
-    """' «Capstone 2 · Evaluate on data it never saw» (cell 32)' for the answer cell running now, else ''."""
+    """' «Capstone 2 · Evaluate on data it never saw», cell 32' for the answer cell running now, else ''."""
     from labkit.exercises import notebook
 
     item = notebook.exercise_of_cell(notebook.current_cell_id, notebook.exercise_map(shell.user_ns))
     return f" {notebook.describe(item)}" if item else ""
+
+
+def _exercise_of_name(shell, name: str) -> str:
+    """' («Exercise 1 · Metrics by group», cell 7)' for a name an answer cell defines, else ''."""
+    from labkit.exercises import notebook
+
+    items, cell = notebook.origin_of(name, notebook.exercise_map(shell.user_ns))
+    return f" ({notebook.describe(items[0])})" if items and cell is None else ""
 
 
 def _origin_message(shell, name: str) -> str | None:
@@ -310,22 +318,26 @@ def _explain(shell, etype, value, tb) -> str | None:
         name = inner.f_code.co_name
         if name == "<module>":
             which = _this_exercise(shell)
-            return (f"{_BOLD}{_RED}\u2718 This exercise{which} is not done yet.{_RESET}\n"
+            return (f"{_BOLD}{_RED}\u2718 This exercise{which and ','}{which} is not done yet.{_RESET}\n"
                     "Replace `raise NotImplementedError()` in this cell with your answer, then run the cell "
                     "(Shift+Enter).")
-        return (f"{_BOLD}{_RED}\u2718 `{name}` is not written yet: this exercise is not done.{_RESET}\n"
+        which = _exercise_of_name(shell, name)
+        return (f"{_BOLD}{_RED}\u2718 `{name}` is not written yet: this exercise{which} is not done.{_RESET}\n"
                 f"Its cell still says `raise NotImplementedError()`. Replace that line with your code, run that "
                 f"cell (Shift+Enter), then run this check again.\n\n  called from {_where(shell, *frames[0])}")
     if isinstance(value, NameError) and not isinstance(value, UnboundLocalError):
         name = getattr(value, "name", None)
-        if not name or len(frames) != 1:
+        if not name:
             return None
         origin = _origin_message(shell, name)
-        if origin:
+        if origin:  # a knock-on error: the name comes from an exercise (the student version's map says which)
+            called = f"\n  called from {_where(shell, *frames[0])}" if len(frames) > 1 else ""
             return (f"{_BOLD}{_RED}\u2718 `{name}` is not defined yet: {origin}{_RESET}\n"
                     "Write that exercise's answer in its cell (in place of `raise NotImplementedError()`), run it "
                     "and its checks (Shift+Enter), then run this cell again.\n"
-                    f"(Python says: NameError: {value})\n\n  in {_where(shell, *frames[0])}")
+                    f"(Python says: NameError: {value})\n\n  in {_where(shell, *frames[-1])}{called}")
+        if len(frames) != 1:
+            return None
         return (f"{_BOLD}{_RED}\u2718 `{name}` is not defined yet.{_RESET}\n"
                 f"If `{name}` is the answer to an exercise above, that exercise is not done yet: write it in its "
                 "cell (in place of `raise NotImplementedError()`) and run that cell (Shift+Enter), then this one. "

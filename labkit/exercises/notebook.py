@@ -66,8 +66,8 @@ def exercise(grade_id: str, mapping: dict | None = None) -> dict | None:
 
 
 def describe(item: dict) -> str:
-    """'Exercise 4 · The randomization sanity check (cell 31)'."""
-    return f"\u00ab{item.get('title') or item.get('grade_id')}\u00bb (cell {item.get('cell')})"
+    """'«Exercise 4 · The randomization sanity check», cell 31'."""
+    return f"\u00ab{item.get('title') or item.get('grade_id')}\u00bb, cell {item.get('cell')}"
 
 
 def origin_of(name: str, mapping: dict | None = None) -> tuple[list[dict], int | None]:

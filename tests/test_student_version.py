@@ -1,0 +1,152 @@
+"""The student version's run-all tags and exercise map, the messages that read it, and demo fallbacks (issue 24)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import nbformat
+import pytest
+
+import labkit.exercises.notebook as notebook
+from labkit.exercises.fallback import yours_or_reference
+from labkit.exercises.student import (RUN_PAST_TAG, defined_names, exercise_map, make_student_version,
+                                      tag_student_cells)
+from labkit.exercises.student import __file__ as _student_file
+from pathlib import Path
+
+NOTEBOOKS = Path(_student_file).resolve().parents[2] / "notebooks"
+
+
+def lesson(name: str):
+    return nbformat.read(NOTEBOOKS / name / f"{name}.ipynb", as_version=4)
+
+
+def test_defined_names_are_bindings_only():
+    source = textwrap.dedent("""\
+        import numpy as np
+        from collections import Counter as C
+        ### BEGIN SOLUTION
+        a, (b, c) = 1, (2, 3)
+        total: int = 0
+        for i in range(3):
+            total += i
+        def f(x):
+            inner = x
+            return inner
+        class K: pass
+        with open(__file__) as fh:
+            pass
+        ### END SOLUTION
+        %matplotlib inline
+        """)
+    assert defined_names(source) == ["np", "C", "a", "b", "c", "total", "i", "f", "K", "fh"]
+
+
+def test_map_names_each_exercise_and_what_later_cells_compute_from_it():
+    found = exercise_map(lesson("17_explainable_ai"))
+    titles = {e["grade_id"]: e["title"] for e in found["exercises"]}
+    assert titles["sanity_check"] == "Exercise 4 · The randomization sanity check"
+    sanity = next(e for e in found["exercises"] if e["grade_id"] == "sanity_check")
+    assert sanity["names"] == ["sanity_check"] and sanity["test_cell_ids"] and sanity["answer_cell_id"]
+    # n_layers is a plain variable computed after the exercise: it names the exercises it comes from.
+    assert "sanity_check" in found["computed"]["n_layers"]["exercises"]
+    nlp = exercise_map(lesson("13_natural_language_processing"))
+    assert {"tokenize", "build_vocab"} <= set(nlp["computed"]["vocab"]["exercises"])
+    capstone = exercise_map(lesson("21_transparency_and_capstone"))
+    model = next(e for e in capstone["exercises"] if e["grade_id"] == "capstone_model")
+    assert model["title"] == "Capstone 1 · Train a network" and "model" in model["names"]
+
+
+def test_map_carries_names_never_code():
+    nb = lesson("21_transparency_and_capstone")
+    text = json.dumps(exercise_map(nb))
+    assert "BEGIN SOLUTION" not in text and "np.unique" not in text and "roc_auc_score(" not in text
+
+
+def test_answer_and_test_cells_are_tagged_to_run_past():
+    nb = make_student_version(lesson("01_artificial_neuron"))
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        exercise_cell = cell.cell_type == "code" and (meta.get("solution") or meta.get("grade"))
+        assert (RUN_PAST_TAG in cell.metadata.get("tags", [])) == bool(exercise_cell), cell.source[:80]
+    assert nb.metadata["nnlab"]["exercises"]["exercises"]
+    assert tag_student_cells(nb) == 0  # tagging twice adds nothing
+
+
+def _run_in_ipython(tmp_path, nb, cells: list[str]) -> str:
+    """Run cells in a fresh IPython whose notebook (JPY_SESSION_NAME) is ``nb``; return what it printed."""
+    path = tmp_path / "lesson" / "lesson.ipynb"
+    path.parent.mkdir(exist_ok=True)
+    nbformat.write(nb, path)
+    script = ("from IPython.testing.globalipapp import start_ipython\nip = start_ipython()\n"
+              "ip.run_cell('import labkit.checks')\n"
+              + "".join(f"ip.run_cell({c!r})\n" for c in cells))
+    env = {"JPY_SESSION_NAME": str(path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
+                          cwd=path.parent, timeout=120)
+    return proc.stdout + proc.stderr
+
+
+def test_knock_on_name_error_names_the_exercise(tmp_path):
+    nb = make_student_version(lesson("17_explainable_ai"))
+    out = _run_in_ipython(tmp_path, nb, ["widget_input = n_layers + 1", "score_gradient(1)",
+                                         "def f():\n    return sanity_check\n", "f()"])
+    assert "`n_layers` is not defined yet: it is computed in cell" in out, out
+    assert "«Exercise 4 · The randomization sanity check», cell" in out, out
+    assert "`score_gradient` is not defined yet: it is the answer to exercise «Exercise 1 · The score gradient" in out
+    # raised inside a function of another cell: the same message, where and from where
+    assert out.count("`sanity_check` is not defined yet: it is the answer to exercise") == 1, out
+
+
+def test_source_notebook_keeps_the_generic_message(tmp_path):
+    out = _run_in_ipython(tmp_path, lesson("17_explainable_ai"), ["widget_input = n_layers + 1"])
+    assert "`n_layers` is not defined yet.\x1b[0m\nIf `n_layers` is the answer to an exercise above" in out, out
+
+
+def test_yours_or_reference_without_a_map(capsys):
+    def reference(x):
+        return "reference"
+
+    def placeholder(x):
+        raise NotImplementedError()
+
+    def mine(x):
+        return "mine"
+
+    assert yours_or_reference("f", reference, namespace={})(1) == "reference"
+    assert yours_or_reference("f", reference, namespace={"f": placeholder})(1) == "reference"
+    assert "Using labkit's reference f until yours passes its checks." in capsys.readouterr().out
+    assert yours_or_reference("f", reference, namespace={"f": mine})(1) == "mine"
+    assert "Using your f." in capsys.readouterr().out
+
+
+def test_yours_or_reference_waits_for_the_checks_to_pass(monkeypatch, capsys):
+    mapping = {"exercises": [{"grade_id": "conv", "title": "Exercise 2 · Convolution", "cell": 9,
+                              "answer_cell_id": "a", "test_cell_ids": ["t"], "names": ["conv2d"]}]}
+    monkeypatch.setattr(notebook, "exercise_map", lambda namespace=None: mapping)
+    monkeypatch.setattr(notebook, "current_cell_id", "demo")
+    monkeypatch.setattr(notebook, "passed", set())
+
+    def mine(x):
+        return "mine"
+
+    ns = {"conv2d": mine}
+    assert yours_or_reference("conv2d", lambda x: "reference", namespace=ns)(1) == "reference"
+    assert ("Using labkit's reference conv2d until yours passes its checks "
+            "(exercise «Exercise 2 · Convolution», cell 9).") in capsys.readouterr().out
+
+    class Result:
+        success = True
+        info = type("Info", (), {"cell_id": "t"})()
+
+    monkeypatch.setattr(notebook, "exercise_map", lambda namespace=None: mapping)
+    notebook._post_run_cell(Result())  # its test cell ran without an error
+    assert yours_or_reference("conv2d", lambda x: "reference", namespace=ns)(1) == "mine"
+    assert "Using your conv2d (its checks passed)." in capsys.readouterr().out
+    Result.info = type("Info", (), {"cell_id": "a"})()
+    notebook._post_run_cell(Result())  # the answer ran again: it has to pass again
+    assert yours_or_reference("conv2d", lambda x: "reference", namespace=ns)(1) == "reference"
+    assert yours_or_reference("card", None, namespace={}, quiet=True) is None
