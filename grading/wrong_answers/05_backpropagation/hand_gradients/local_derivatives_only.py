@@ -1,5 +1,5 @@
 # mistake: Local derivatives without upstream
-# why: Each node gets only its local derivative (1 for the sum, a for the product), never multiplied by the upstream gradient arriving from L.
+# why: e, c and b get only their local derivatives (1 for the sum, a for the product), never multiplied by the upstream gradient arriving from above, and a's path through e misses it too.
 # hint: The chain rule is local derivative times upstream gradient; for e and c, what is the upstream gradient coming from d?
 def hand_gradients(a, b, c):
     """Numbers a, b, c -> {node name: dL/dnode} for e = a*b, d = e + c, L = d*a."""
