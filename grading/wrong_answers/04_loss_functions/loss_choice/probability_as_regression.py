@@ -1,6 +1,6 @@
 # mistake: Probability target treated as regression
-# why: The tumour task outputs a probability, but its data say tumour or not: a yes/no target, not a number to regress.
-# hint: Look at what the data record for the tumour task, not at what the model outputs: is the target a measured number or a label?
+# why: A task whose model outputs a probability got the regression loss, but its data record a yes/no label, not a measured number.
+# hint: For each task, look at what the data record, not at what the model outputs: is the target a measured number or a label?
 loss_choice = {
     "house_price": "mse",
     "spam": "bce",

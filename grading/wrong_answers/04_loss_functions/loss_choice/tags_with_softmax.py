@@ -1,6 +1,6 @@
 # mistake: Several tags treated as one class
-# why: The tags task got the loss for exactly one class out of many, but several tags can describe one photo, so the tags should not compete for one share of probability.
-# hint: Can one photo have two tags at once? What does that mean for one softmax over all 20 tags?
+# why: A task where several labels can be true at once got the loss for exactly one class out of many, which makes the labels compete for one share of probability.
+# hint: For each task, can two of its labels be true for the same example? What would one softmax over all of them do then?
 loss_choice = {
     "house_price": "mse",
     "spam": "bce",
