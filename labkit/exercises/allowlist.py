@@ -245,6 +245,14 @@ class Allowance:
                 path = os.path.dirname(path) + os.sep
             if allow:
                 self.paths.append(path)
+                # C built-ins a package re-exports (torch.nn.functional.softplus is torch._C._nn's) live in no
+                # file of it: admit what its loaded modules hold, by identity
+                for name, module in list(sys.modules.items()):
+                    if module is not None and (name == obj.__name__ or name.startswith(obj.__name__ + ".")):
+                        for value in list(vars(module).values()):
+                            if isinstance(value, (types.BuiltinFunctionType, np.ufunc)):
+                                objects.add(id(value))
+                                self._keep.append(value)
                 return
             for value in vars(obj).values():  # excluding a whole module: everything defined in it
                 if callable(value) and getattr(value, "__module__", None) == obj.__name__:
