@@ -80,18 +80,32 @@ def make_undumpable() -> bool:
         return False
 
 
+def _hub_auths(serverapp):
+    """Every HubAuth of this server: the identity provider's and each extension app's (JupyterHubSingleUser's)."""
+    found = [getattr(getattr(serverapp, "identity_provider", None), "hub_auth", None)]
+    manager = getattr(serverapp, "extension_manager", None)
+    for package in getattr(manager, "extensions", {}).values():
+        for point in getattr(package, "extension_points", {}).values():
+            app = getattr(point, "app", None)
+            found.append(getattr(app, "hub_auth", None) if app is not None else None)
+    return [a for a in found if a is not None]
+
+
 def hide_hub_token(serverapp=None) -> bool:
     """Keep the hub's token in this process's memory only; True when there was one to hide.
 
-    JupyterHub's HubOAuth (the server's identity provider) reads the token once and keeps it;
-    nbgrader's JupyterHub plugin reads ``os.environ`` on every call, so it is given the token
-    directly. Then the variables are removed, and every process started afterwards lacks them.
+    Each HubAuth of the server (the identity provider's, and JupyterHubSingleUser's own, which
+    reports activity to the hub) reads the token now and keeps it; ``jupyter_server_config.py`` also
+    gives it to any HubAuth made later (``c.HubAuth.api_token``). nbgrader's JupyterHub plugin reads
+    ``os.environ`` on every call, so it is given the token directly. Then the variables are removed,
+    and every process started afterwards lacks them.
     """
-    token = None
-    hub_auth = getattr(getattr(serverapp, "identity_provider", None), "hub_auth", None)
-    if hub_auth is not None:
-        token = hub_auth.api_token  # read now (its default comes from the environment)
-    token = token or os.environ.get("JUPYTERHUB_API_TOKEN") or os.environ.get("JPY_API_TOKEN")
+    token = os.environ.get("JUPYTERHUB_API_TOKEN") or os.environ.get("JPY_API_TOKEN")
+    auths = _hub_auths(serverapp) if serverapp is not None else []
+    for auth in auths:
+        if not auth.api_token and token:
+            auth.api_token = token
+        token = token or auth.api_token
     if not token:
         return False
     try:

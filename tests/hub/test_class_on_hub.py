@@ -491,6 +491,24 @@ def check_formgrader_in_chromium_instructor_sees_scores_student_refused(cycle):
             browser.close()
 
 
+def check_misconception_report_is_served_to_the_instructor_only(cycle):
+    """Issue 23: the course service serves the misconception report of the class it autograded
+    (jupyter-config/nnlab_report.py), to the instructor; a student is refused."""
+    spec, course = cycle["spec"], cycle["spec"].course_id
+    ana, ben, cleo = spec.students[:3]
+    r = cycle["teacher"].get(f"/services/{course}/nnlab/report?lesson={LESSON}")
+    assert r.status_code == 200, (r.status_code, r.text[:500])
+    page = r.text
+    assert "<h1>Misconception report</h1>" in page and f"id='{LESSON}'" in page, page[:1000]
+    assert re.search(r"<b>1 of \d+</b> students passed", page), page[:3000]  # ana: the solutions
+    assert ben in page and cleo in page and "not done" in page, page[:3000]  # blank notebooks, named
+    csv_text = cycle["teacher"].get(f"/services/{course}/nnlab/report.csv?lesson={LESSON}").text
+    assert csv_text.startswith("lesson,exercise,students,passed") and LESSON in csv_text, csv_text[:300]
+    assert "formgrader/static" not in page  # the page is self-contained
+    refused = cycle["students"][ben].get(f"/services/{course}/nnlab/report?lesson={LESSON}")
+    assert refused.status_code in (403, 404) and ana not in refused.text, refused.status_code
+
+
 def check_symlinked_and_hard_linked_submissions_are_refused_and_score_nothing(cycle):
     """dan's notebook is a symbolic link, eve's a hard link, to the grader's source notebook (the solutions).
 
@@ -584,6 +602,13 @@ def check_no_kernel_holds_a_hub_token(cycle):
     validated = ana.post(ana.server("/assignments/validate"), data={"path": "token_probe.ipynb"}).json()
     assert "the kernel holds" not in json.dumps(validated), f"Validate's kernel holds a token: {str(validated)[:2000]}"
     assert validated.get("success"), str(validated)[:2000]
+    # ... and the servers themselves still hold their token: they report activity to the hub
+    # (what the idle culler goes by) and nbgrader's exchange asks the hub for the courses.
+    log = hub.log_path.read_text(errors="replace")
+    refused = [line for line in log.splitlines() if "Error notifying Hub of activity" in line
+               or re.search(r"403 POST /hub/api/users/[^/ ]+/activity", line)]
+    assert not refused, f"servers could not report activity: {refused[:3]}"
+    assert re.search(r" 200 POST /hub/api/users/[^/ ]+/activity", log), "no server reported activity to the hub"
 
 
 def check_course_service_token_has_the_fewest_scopes(cycle):
@@ -812,6 +837,7 @@ CHECKS = [
     check_exchange_permissions_seen_from_another_student,
     check_hub_permissions_seen_from_another_student,
     check_formgrader_in_chromium_instructor_sees_scores_student_refused,
+    check_misconception_report_is_served_to_the_instructor_only,
     check_symlinked_and_hard_linked_submissions_are_refused_and_score_nothing,
     check_a_hostile_answer_under_autograde_finds_nothing,
     check_no_kernel_holds_a_hub_token,
