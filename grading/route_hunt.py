@@ -47,6 +47,7 @@ SKIP_PREFIXES = ("set_", "use_", "manual_seed", "seed", "save", "load", "compile
 SKIP_LABKIT = ("labkit.widgets", "labkit.plots", "labkit.explain.plots", "labkit.data", "labkit.train",
                "labkit.seed", "labkit.exercises", "labkit.checks", "labkit.progress", "labkit.shortcut")
 TIME_LIMIT = 0.5  # seconds per candidate call
+WATCHED_TIME_LIMIT = 10.0  # seconds for a reproducing candidate's call under own_work
 
 
 class _TooSlow(Exception):
@@ -153,11 +154,11 @@ def same(got: Any, expected: Any) -> bool:
     return bool(np.allclose(a, b, rtol=1e-5, atol=1e-8, equal_nan=False))
 
 
-def _call(fn: Callable, args: tuple, kwargs: dict):
+def _call(fn: Callable, args: tuple, kwargs: dict, limit: float = 0.0):
     import copy
 
     args, kwargs = copy.deepcopy((args, kwargs))
-    signal.setitimer(signal.ITIMER_REAL, TIME_LIMIT)
+    signal.setitimer(signal.ITIMER_REAL, limit or TIME_LIMIT)
     try:
         return fn(*args, **kwargs)
     finally:
@@ -206,9 +207,11 @@ def _judge(name: str, fn: Callable, entry: dict, probes: list) -> str | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            _call(answer, convert(args), {k: convert(v) for k, v in kwargs.items()})
+            _call(answer, convert(args), {k: convert(v) for k, v in kwargs.items()}, limit=WATCHED_TIME_LIMIT)
     except ShortcutUsed:
         return f"reproduces ({form})"
+    except _TooSlow:  # the watch slows a call down; on a loaded machine it may not finish: no verdict
+        return f"inconclusive ({form}, the watched call took over {WATCHED_TIME_LIMIT:g} s)"
     except BaseException as err:  # noqa: BLE001
         if isinstance(err, KeyboardInterrupt):
             raise
@@ -295,6 +298,8 @@ def hunt(recording=None) -> dict[str, dict]:
         for line in verdicts:
             name, verdict = line.split(" ", 1)
             row["reproducing"].append(f"{label}: {name} {verdict}")
+            if verdict.startswith("inconclusive"):
+                row.setdefault("inconclusive", []).append(f"{label}: {name} {verdict}")
             if verdict.startswith("escapes"):
                 row["not_rejected"].append(f"{label}: {name} {verdict.removeprefix('escapes ')}")
     return report
