@@ -31,7 +31,7 @@ import pytest
 import course
 import selftest
 
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("nbgrader_sandbox"), pytest.mark.timeout(900)]
 LESSON = "00_welcome"
 FAKE_TOKENS = {"JUPYTERHUB_API_TOKEN": "hubtoken-3f9a1c7e5d2b", "JPY_API_TOKEN": "jpytoken-8e1d4b6a2c9f",
                "NNLAB_SERVICE_SECRET": "servicesecret-5a7c2e9b1d3f"}
