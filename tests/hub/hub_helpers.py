@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import pwd
+import re
 import shutil
 import signal
 import socket
@@ -189,9 +190,9 @@ def course_python(workdir: Path, repo: Path = REPO) -> str:
     for script in venv_bin.iterdir():  # console scripts (nbgrader, alembic, jupyter ...) on the new interpreter
         if script.is_symlink() or not script.is_file() or (env / "bin" / script.name).exists():
             continue
-        head = script.read_bytes()[:200]
-        if head.startswith(b"#!" + str(venv_bin).encode()):
-            first, rest = script.read_bytes().split(b"\n", 1)
+        first, _, rest = script.read_bytes().partition(b"\n")
+        # pip's scripts start with "#!<the environment's python>" (wherever the environment was made)
+        if first.startswith(b"#!/") and re.search(rb"/bin/python[0-9.]*$", first):
             target = env / "bin" / script.name
             target.write_bytes(b"#!" + str(env / "bin" / "python").encode() + b"\n" + rest)
             target.chmod(0o755)
