@@ -7,7 +7,7 @@ It adds
 * ``<base_url>/nnlab/report`` (optionally ``?lesson=01_artificial_neuron``): the report of the
   formgrader's course folder (its autograded notebooks and gradebook), built afresh on each
   request by ``grading/report.py``; ``<base_url>/nnlab/report.csv``: the same data as CSV;
-* a "Misconception report" entry in the formgrader's left-hand menu, under "Manage Students".
+* a "Misconception report" entry at the end of the formgrader's left-hand menu.
 
 Both need a logged-in user of that server (on the hub: the course's instructors and grader); the
 page names students, so it is never served anywhere else.
@@ -64,6 +64,9 @@ class ReportHandler(_ReportHandler):
             page = built["html"].read_text(encoding="utf-8")
         finally:
             shutil.rmtree(out, ignore_errors=True)
+        back = url_path_join(self.base_url, "formgrader")
+        page = page.replace("<h1>", f"<p><a href='{back}'>&larr; Formgrader</a> &middot; "
+                                    f"<a href='{url_path_join(self.base_url, 'nnlab/report.csv')}'>CSV</a></p><h1>", 1)
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.set_header("Cache-Control", "no-store")
         self.finish(page)
@@ -98,10 +101,11 @@ def add_menu_entry(webapp) -> bool:
         if name != "base.tpl":
             return None
         source, filename, uptodate = original.get_source(env, name)
-        anchor = "Manage Students</a></li>"
-        if anchor not in source:
+        start = source.find("block sidebar")  # pages replace this block: the entry goes after it
+        end = source.find("</ul>", start) if start >= 0 else -1
+        if end < 0:
             return None
-        return source.replace(anchor, anchor + "\n          " + MENU_ENTRY, 1), filename, uptodate
+        return source[:end] + MENU_ENTRY + "\n        " + source[end:], filename, uptodate
 
     env.loader = ChoiceLoader([FunctionLoader(load), original])
     env.cache.clear() if env.cache is not None else None
