@@ -374,8 +374,14 @@ def render_html(reports: list[ExerciseReport], anonymous: bool, root: Path, seco
                      "(or the formgrader's Autograde) first.</p>")
     if len(lessons) > 1:
         parts.append("<ul>" + "".join(f"<li><a href='#{esc(l)}'>{esc(l)}</a></li>" for l in lessons) + "</ul>")
+    from labkit.exercises.diagnosis import MISTAKES_DIR
+
     for lesson in lessons:
-        parts.append(f"<h2 id='{esc(lesson)}'>{esc(lesson)}</h2><table><tr><th>exercise</th><th>students</th>"
+        parts.append(f"<h2 id='{esc(lesson)}'>{esc(lesson)}</h2>")
+        if not (MISTAKES_DIR / f"{lesson}.json").exists():
+            parts.append(f"<p class='note'><b>No mistakes table ships for {esc(lesson)}</b>: no failure can be "
+                         f"recognised. Run <code>grading/mistakes.py build {esc(lesson)}</code>.</p>")
+        parts.append("<table><tr><th>exercise</th><th>students</th>"
                      "<th>passed</th><th>most common recognised mistake</th><th>unrecognised groups</th></tr>")
         for r in (r for r in reports if r.lesson == lesson):
             top = next((g for g in r.groups if g.kind == "mistake"), None)

@@ -46,7 +46,9 @@ class _ReportHandler(JupyterHandler):
         if str(GRADING) not in sys.path:
             sys.path.insert(0, str(GRADING))
         import report
+        from labkit.exercises import diagnosis
 
+        diagnosis._TABLES.clear()  # a long-lived server: read the tables again (mistakes.py build may have run)
         lesson = self.get_argument("lesson", "")
         if lesson and not LESSON.match(lesson):
             raise web.HTTPError(400, f"lesson {lesson!r} is not a lesson name; expected e.g. 01_artificial_neuron")
