@@ -9,7 +9,7 @@ the solution, or for some exercises a wrong one, drawn (seeded) from
 * the lesson's recorded wrong answers (``grading/wrong_answers/<lesson>/<exercise>/*.py``,
   shortcuts left out: they fail as shortcuts, not by behaviour), and
 * systematic mutations of the solution (each a single change: an arithmetic operator swapped,
-  a comparison loosened or tightened, an integer constant moved by one), the mistakes nobody
+  a comparison loosened or tightened, a number moved by one), the mistakes nobody
   has recorded yet.
 
 A mutation may still be right (an equivalent mutant); the grader decides, not this script.
@@ -57,7 +57,7 @@ def mutants(source: str, limit: int = 8) -> list[tuple[str, str]]:
             sites.append(("op", position))
         elif isinstance(node, ast.Compare) and len(node.ops) == 1 and type(node.ops[0]) in _SWAP_CMP:
             sites.append(("cmp", position))
-        elif isinstance(node, ast.Constant) and type(node.value) is int and not isinstance(node.value, bool):
+        elif isinstance(node, ast.Constant) and type(node.value) in (int, float):
             sites.append(("const", position))
     out, seen = [], {ast.unparse(tree).strip()}
     for index, (kind, position) in enumerate(sites):
