@@ -189,6 +189,9 @@ def _env(inside_scratch: str, inside_work: str) -> dict[str, str]:
         "MPLBACKEND": "module://matplotlib_inline.backend_inline",
         "LABKIT_CACHE": f"{inside_scratch}/cache",
         "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
+        # one core per submission: joblib (scikit-learn) runs serially, without warning on stderr
+        # (inside a test cell's output) that it cannot create semaphores in the sandbox's /dev
+        "JOBLIB_MULTIPROCESSING": "0",
         "PYTHONDONTWRITEBYTECODE": "1", "PYTHONNOUSERSITE": "1",
         "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
     }
