@@ -68,10 +68,16 @@ def test_map_carries_names_never_code():
 
 def test_answer_and_test_cells_are_tagged_to_run_past():
     nb = make_student_version(lesson("01_artificial_neuron"))
+    dependent = nb.metadata["nnlab"]["exercises"]["dependent_cell_ids"]
     for cell in nb.cells:
         meta = cell.metadata.get("nbgrader", {})
         exercise_cell = cell.cell_type == "code" and (meta.get("solution") or meta.get("grade"))
-        assert (RUN_PAST_TAG in cell.metadata.get("tags", [])) == bool(exercise_cell), cell.source[:80]
+        assert (RUN_PAST_TAG in cell.metadata.get("tags", [])) == bool(exercise_cell or cell.id in dependent), \
+            cell.source[:80]
+    # the demo that draws the learner's neuron_output runs past too (red until the exercise is done)
+    plot = next(c for c in nb.cells if c.cell_type == "code" and not c.metadata.get("nbgrader")
+                and "neuron_output(" in c.source)
+    assert plot.id in dependent and "import numpy" not in plot.source
     assert nb.metadata["nnlab"]["exercises"]["exercises"]
     assert tag_student_cells(nb) == 0  # tagging twice adds nothing
 

@@ -5,7 +5,10 @@ Two things are added where the student version is made (``nbgrader generate_assi
 
 * every answer cell and every test cell is tagged ``raises-exception``, so that JupyterLab's
   *Run All* goes on past an unfinished exercise (its cell stays red) and the learner sees every
-  plot and widget of the lesson before writing any code;
+  plot and widget of the lesson before writing any code; so is every other cell that reads a
+  name an exercise defines (a demo that calls the learner's function: it stays red, naming the
+  exercise, until the exercise is done, unless it uses labkit's reference until then through
+  :func:`labkit.exercises.fallback.yours_or_reference`);
 * ``metadata["nnlab"]["exercises"]``, a map from each exercise to the names its answer cell
   defines (assignments, ``def``, ``class``, imports; read with ``ast`` from the source, before
   the solutions are cleared: names only, never code), and the names that later cells compute
@@ -104,6 +107,7 @@ def exercise_map(nb: Any) -> dict:
     exercises: list[dict] = []
     owner: dict[str, int] = {}          # name -> index in exercises, for names an answer defines
     computed: dict[str, dict] = {}      # name -> {"exercise", "cell"}, for names later cells derive
+    dependent: list[str] = []           # ids of other code cells that read what an exercise defines
     title = None
     for position, cell in enumerate(nb["cells"], start=1):
         meta = _nbgrader(cell)
@@ -130,6 +134,8 @@ def exercise_map(nb: Any) -> dict:
             used = used_names(source)
             sources = {owner[n] for n in used if n in owner}
             sources |= {i for n in used if n in computed for i in computed[n]["from"]}
+            if sources and cell.get("id"):
+                dependent.append(cell.get("id"))
             for name in defined_names(source):
                 if sources:
                     computed[name] = {"from": sorted(sources), "cell": position}
@@ -138,15 +144,23 @@ def exercise_map(nb: Any) -> dict:
                     owner.pop(name, None)
     for name, derived in computed.items():
         derived["exercises"] = [exercises[i]["grade_id"] for i in derived.pop("from")]
-    return {"exercises": exercises, "computed": computed, "cells": len(nb["cells"])}
+    return {"exercises": exercises, "computed": computed, "dependent_cell_ids": dependent, "cells": len(nb["cells"])}
 
 
-def tag_student_cells(nb: Any) -> int:
-    """Tag every answer and test code cell ``raises-exception``; returns how many were tagged."""
+def tag_student_cells(nb: Any, dependent: Iterable[str] = ()) -> int:
+    """Tag every answer and test code cell, and the cells in ``dependent`` (ids), ``raises-exception``.
+
+    A demo cell that calls the learner's function (and does not pick labkit's reference with
+    :func:`labkit.exercises.fallback.yours_or_reference`) fails until the exercise is done; its tag
+    keeps Run All going past it, red, with a message that names the exercise. Returns how many
+    cells were tagged.
+    """
+    dependent = set(dependent)
     tagged = 0
     for cell in nb["cells"]:
         meta = _nbgrader(cell)
-        if cell.get("cell_type") != "code" or not (meta.get("solution") or meta.get("grade")):
+        exercise_cell = meta.get("solution") or meta.get("grade") or cell.get("id") in dependent
+        if cell.get("cell_type") != "code" or not exercise_cell:
             continue
         tags = cell.setdefault("metadata", {}).setdefault("tags", [])
         if RUN_PAST_TAG not in tags:
@@ -157,8 +171,9 @@ def tag_student_cells(nb: Any) -> int:
 
 def make_student_version(nb: Any) -> Any:
     """Add the run-all tags and the exercise map to ``nb`` (the source, before solutions are cleared)."""
-    nb["metadata"].setdefault("nnlab", {})["exercises"] = exercise_map(nb)
-    tag_student_cells(nb)
+    found = exercise_map(nb)
+    nb["metadata"].setdefault("nnlab", {})["exercises"] = found
+    tag_student_cells(nb, found["dependent_cell_ids"])
     return nb
 
 
