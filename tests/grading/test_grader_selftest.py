@@ -113,10 +113,17 @@ def graded(lesson: str, root: Path) -> GradedLesson:
     plain = {"seconds": round(plain_seconds, 1), "isolation": sandboxed.group(1),
              "sandbox_seconds": int(sandboxed.group(2)), "notebook_limit": int(sandboxed.group(3)),
              "verdict": sandboxed.group(4)}
+    # What test cells of the source wrote to stderr (a library warning): not a failure on any path,
+    # but the learner sees it in the test cell's feedback; listed for the lesson's author.
+    autograded = nbformat.read(root / "autograded" / "source" / lesson / f"{lesson}.ipynb", as_version=4)
+    stderr = [{"test": c.metadata.nbgrader.get("grade_id"), "text": o.get("text", "")[:300]}
+              for c in autograded.cells if c.metadata.get("nbgrader", {}).get("grade")
+              and not c.metadata.nbgrader.get("solution")
+              for o in c.get("outputs", []) if o.get("output_type") == "stream" and o.get("name") == "stderr"]
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / f"autograde-{lesson}.json").write_text(json.dumps(
         {"lesson": lesson, "submissions": sorted(submissions), "scores": scores, "source_plain_nbgrader": plain,
-         "batch_seconds": round(seconds, 1)}, indent=1))
+         "source_test_stderr": stderr, "batch_seconds": round(seconds, 1)}, indent=1))
     return GradedLesson(lesson, root, scores, plain)
 
 
