@@ -276,7 +276,7 @@ def _nnlab_forget(hashes):
 '''
 
 
-def test_source_hash(source: str) -> str:
+def source_hash(source: str) -> str:
     """The hash by which the forget probe finds a test cell's source in the kernel's line cache."""
     import hashlib
 
@@ -292,7 +292,7 @@ def forget_source(sources: list[str]) -> str:
     keeps the last exception (with its frames). This removes both, so that a later answer
     cell finds no hidden-test source anywhere in the kernel.
     """
-    hashes = sorted({test_source_hash(s) for s in sources})
+    hashes = sorted({source_hash(s) for s in sources})
     return f"{FORGET}\n_nnlab_forget({hashes!r})\ndel _nnlab_forget\n"
 
 
