@@ -7,6 +7,11 @@ fresh kernel, and writes one JSON result to stdout: the executed notebook, and
 per test cell whether it ran, whether it raised, and whether the kernel's
 integrity checks (below) held just before it.
 
+Test cells run with ``store_history=False`` and, after each, a probe makes the kernel drop the
+cell's source from its line cache and forget the last exception (``forget_source``): a later
+answer cell finds no hidden-test source in ``In``, ``_ih``, the history, ``linecache`` or
+``sys.last_traceback``.
+
 It makes itself non-dumpable first, so the kernel (same unprivileged user) can
 read neither its memory nor its file descriptors; the kernel's own stdout and
 stderr go to /dev/null, so only this process writes the result.
