@@ -250,12 +250,13 @@ class Allowance:
                 for name, module in list(sys.modules.items()):
                     if module is not None and (name == obj.__name__ or name.startswith(obj.__name__ + ".")):
                         for value in list(vars(module).values()):
-                            if isinstance(value, (types.BuiltinFunctionType, np.ufunc)):
+                            if type(value) in (types.BuiltinFunctionType, np.ufunc):  # type(): no __class__ lookup
                                 objects.add(id(value))
                                 self._keep.append(value)
                 return
             for value in vars(obj).values():  # excluding a whole module: everything defined in it
-                if callable(value) and getattr(value, "__module__", None) == obj.__name__:
+                if type(value) in (types.FunctionType, types.BuiltinFunctionType, type, np.ufunc) \
+                        and getattr(value, "__module__", None) == obj.__name__:
                     self._add(entry, value, codes, objects, methods, allow)
             return
         if isinstance(obj, type):
