@@ -130,6 +130,9 @@ def exercise_map(nb: Any) -> dict:
         elif meta.get("grade"):
             if exercises:
                 exercises[-1]["test_cell_ids"].append(cell.get("id"))
+                for name in defined_names(source):  # what a test cell leaves for later cells (10's `cnn`)
+                    if not name.startswith("_"):
+                        computed[name] = {"from": [len(exercises) - 1], "cell": position}
         else:
             used = used_names(source)
             sources = {owner[n] for n in used if n in owner}
