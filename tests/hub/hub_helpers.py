@@ -98,7 +98,8 @@ def _link_tree(src: Path, dest: Path) -> None:
 
 
 # What a class server needs from the repository (read by the servers, the course service and the grader).
-STAGED = ("deploy/jupyterhub", "grading", "labkit", "datasets", "pyproject.toml")
+STAGED = ("deploy/jupyterhub", "grading", "labkit", "datasets", "pyproject.toml",
+          "jupyter-config")  # nnlab_report: the course service's misconception report (issue 23)
 
 
 def class_repo(workdir: Path, lessons: tuple[str, ...]) -> Path:
