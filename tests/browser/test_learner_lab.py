@@ -123,7 +123,7 @@ def check_check_messages_in_jupyterlab(learner, page):
     details.locator("summary").click()
     page.wait_for_timeout(300)
     assert details.get_attribute("open") is not None
-    assert "checks.py" in details.inner_text() and "Traceback" in details.inner_text()
+    assert "exercises/feedback.py" in details.inner_text() and "Traceback" in details.inner_text()
 
     harness.set_source(page, answer, "def weighted_sum(x, w, b):\n    return np.dot(w, x) + b\n")
     harness.run_cell(page, answer)
@@ -160,7 +160,9 @@ def check_widget_survives_save_and_reopen(learner, page):
     assert page.get_by_text("Error displaying widget").count() == 0, cell.inner_text()[:500]
     assert "run the cell (Shift+Enter) to bring its controls back" in cell.inner_text(), cell.inner_text()[:500]
     assert cell.locator(".jupyter-widgets-disconnected").count() == 0
-    # ... and the widget is back, connected, once its cell runs again.
+    # ... and the widget is back, connected, once its cell runs again (in a new kernel, whose counts
+    # start at 1 again: cleared first so that run_cell sees the count change).
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
     for i in (imports, widget):
         harness.run_cell(page, i)
     cell.locator(".widget-slider").nth(2).wait_for(timeout=30_000)
