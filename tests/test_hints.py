@@ -142,3 +142,15 @@ def test_hint_penalty_is_off_unless_set_and_refuses_nonsense(monkeypatch):
         monkeypatch.setenv(hints_used.PENALTY_VAR, bad)
         with pytest.raises(ValueError, match=f"NNLAB_HINT_PENALTY='{bad}'"):
             hints_used.penalty_per_hint()
+
+
+def test_hint_cells_imports_are_not_guarded_bindings():
+    """The grader's integrity check guards the lesson's imports (check_close, np, ...); a learner who names a
+    variable `hint` must not be flagged for tampering, so the hint cells' imports are not among them."""
+    import course
+
+    nb = _nb()
+    nb.cells.insert(0, nbformat.v4.new_code_cell("import numpy as np\nfrom labkit.checks import check_close"))
+    H.add_hint_cells(nb)
+    names = [b[0] for b in course.bindings_of(nb)]
+    assert names == ["np", "check_close"], names
