@@ -34,7 +34,16 @@ def seed_everything(seed: int) -> np.random.Generator:
 
 
 def default_device() -> str:
-    """``"cuda"`` when a GPU is usable, else ``"cpu"``."""
+    """The device labkit trains on when none is given: the ``LABKIT_DEVICE`` setting, else
+    ``"cuda"`` when a GPU is usable, else ``"cpu"``.
+
+    ``LABKIT_DEVICE=cpu`` (an environment variable, read at every call) keeps a GPU machine on
+    the CPU, e.g. to compare timings; ``LABKIT_DEVICE=cuda`` asks for the GPU and fails loudly
+    in ``fit`` when there is none.
+    """
+    setting = os.environ.get("LABKIT_DEVICE", "").strip()
+    if setting:
+        return setting
     try:
         import torch
     except ImportError:

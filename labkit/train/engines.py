@@ -105,6 +105,7 @@ class TorchEngine:
 
         _check_framework("torch", loss=loss, optimizer=optimizer)
         self.device = resolve_device(device)
+        self.home = _device_of(model)  # where the model was; ``finish`` puts it back there
         self.model = model.to(self.device)
         self.loss = _resolve_loss(loss, [torch.nn])
         self.optimizer = _resolve_optimizer(optimizer, model.parameters(), lr, [torch.optim])
@@ -169,7 +170,23 @@ class TorchEngine:
         self.model.load_state_dict(weights)
 
     def finish(self) -> None:
+        """Evaluation mode; the model (and the optimizer's state) back on the device it came on."""
         self.model.eval()
+        if self.home is None or self.home == self.device:
+            return
+        self.model.to(self.home)
+        for state in getattr(self.optimizer, "state", {}).values():
+            for key, value in state.items():
+                if hasattr(value, "to") and getattr(value, "dim", lambda: 1)() > 0:
+                    state[key] = value.to(self.home)  # Adam's moments follow their parameters
+
+
+def _device_of(model) -> str | None:
+    """The device of the model's first parameter (or buffer), ``None`` for a model without either."""
+    import itertools
+
+    first = next(itertools.chain(model.parameters(), model.buffers()), None)
+    return None if first is None else str(first.device)
 
 
 class NumpyEngine:
@@ -257,16 +274,16 @@ def _labkit_nn_namespaces():
 
 
 def resolve_device(device: str | None) -> str:
-    """``None`` -> ``labkit.default_device()`` ("cuda" when available, else "cpu"); else check it."""
-    if device is None:
-        return default_device()
+    """``None`` -> ``labkit.default_device()`` (``LABKIT_DEVICE``, else "cuda" when available, else
+    "cpu"); then check that the device exists on this machine."""
     import torch
 
-    name = str(device)
+    name = default_device() if device is None else str(device)
     if name.startswith("cuda") and not torch.cuda.is_available():
+        asked = f"LABKIT_DEVICE={name!r}" if device is None else f"device={device!r}"
         raise ValueError(
-            f"device={device!r} was asked for, but torch.cuda.is_available() is False on this machine. "
-            "Use device=None to pick the best available device."
+            f"{asked} was asked for, but torch.cuda.is_available() is False on this machine. "
+            "Use device=None (and no LABKIT_DEVICE setting) to pick the best available device."
         )
     return name
 

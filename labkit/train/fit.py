@@ -109,7 +109,13 @@ def fit(
         callbacks: :class:`Callback` objects such as ``EarlyStopping`` and ``ModelCheckpoint``.
         seed: seeds shuffling, dropout and every generator (``labkit.seed_everything``);
             None leaves the generators alone.
-        device: "cpu", "cuda", or None for ``labkit.default_device()`` (torch models only).
+        device: where to train: "cpu", "cuda", or None for ``labkit.default_device()`` (the GPU
+            when there is one, or the ``LABKIT_DEVICE`` setting); torch models only. Each
+            minibatch is moved to that device for you. When training ends (or stops with an
+            error), the model and its optimizer's state go back to the device the model was on
+            when you called ``fit``: a model built on the CPU is on the CPU afterwards, so
+            ``model(torch.as_tensor(X))`` works as it did before ``fit`` on any machine. A model
+            you moved yourself (``model.to("cuda")``) stays there, and you feed it tensors there.
         progress: show a ``tqdm`` bar: True, False, or None = only when interactive and
             neither ``CI`` nor ``TQDM_DISABLE`` is set.
         live_plot: redraw the loss/accuracy curves in the notebook after every epoch.
@@ -149,6 +155,17 @@ def fit(
         callback.on_train_begin(trainer)
     bar = epoch_bar(epochs, progress_enabled(progress))
     try:
+        _train_epochs(engine, train, val, batch_size, rng, metric_fns, epochs, history, trainer, callbacks, bar)
+        for callback in callbacks:
+            callback.on_train_end(trainer)
+    finally:
+        engine.finish()  # evaluation mode, and the model back on the device it came on
+    return history
+
+
+def _train_epochs(engine, train, val, batch_size, rng, metric_fns, epochs, history, trainer, callbacks, bar) -> None:
+    """The epochs of ``fit``: train, validate, log, let the callbacks stop the run."""
+    try:
         for epoch in range(epochs):
             start = time.perf_counter()
             logs = _run_epoch(engine, train, batch_size, rng, True, metric_fns, f"epoch {epoch}")
@@ -165,10 +182,6 @@ def fit(
                 break
     finally:
         bar.close()
-    for callback in callbacks:
-        callback.on_train_end(trainer)
-    engine.finish()
-    return history
 
 
 def evaluate(model, data, *, loss="cross_entropy", metrics: Sequence[str | Metric] | None = None,
