@@ -142,10 +142,10 @@ def test_failed_check_shows_message_first_and_no_library_frames(kernel_outputs):
     assert ename == "CheckFailed"  # nbgrader still sees a failed test
     assert evalue.startswith("weighted_sum(x=[1, 2], w=[3, 4], b=5) returned 11")
     assert text.startswith("\u2718 weighted_sum(x=[1, 2], w=[3, 4], b=5) returned 11, expected 16.\nHint: did you add b?")
-    assert "checks.py" not in text and "site-packages" not in text and "_fail(" not in text
+    assert "feedback.py" not in text and "checks.py" not in text and "site-packages" not in text and "_fail(" not in text
     assert "Cell In[2], line 1" in text  # where, in the learner's notebook
     # The full traceback, library frames included, is one click away (a collapsed <details>).
-    assert len(html) == 1 and html[0].startswith("<details") and "checks.py" in html[0]
+    assert len(html) == 1 and html[0].startswith("<details") and "exercises/feedback.py" in html[0]
 
 
 @pytest.mark.slow
