@@ -39,6 +39,7 @@ __all__ = ["record", "reset", "fingerprint", "current_lesson", "lookup", "explai
 MISTAKES_DIR = Path(__file__).resolve().parent / "mistakes"
 _SEEN: list[tuple[str, Any]] = []   # (check kind, canonical value) since the current cell started
 _FAILURES: list[str] = []            # fingerprints of the checks that failed (read by the self-test)
+_EVER_FAILED: list[str] = []         # every failure in this kernel (an earlier one can explain a later one)
 _MAX_SEEN = 400
 _TABLES: dict[str, dict] = {}
 
@@ -130,7 +131,9 @@ def explain_failure(error: BaseException) -> str:
     if type(error).__name__ == "ShortcutUsed":
         return ""
     fp = fingerprint()
+    earlier_failures = bool(_EVER_FAILED)
     _FAILURES.append(fp)
+    _EVER_FAILED.append(fp)
     known = lookup(current_lesson(), fp)
     lines = []
     if known:
@@ -142,6 +145,9 @@ def explain_failure(error: BaseException) -> str:
             lines.append("This behaves like one of these common mistakes: " + "; ".join(dict.fromkeys(names)) + ".")
         lines.append(f"Why: {first['why']}")
         lines.append(f"Hint: {first['hint']}")
+        if earlier_failures:  # this answer may only inherit a mistake from an earlier one it calls
+            lines.append("(If an earlier exercise's checks failed in this session, make them pass first: an "
+                         "answer that uses a wrong earlier answer can look like this mistake without making it.)")
     if os.environ.get("NBGRADER_EXECUTION") == "autograde":
         lines.append(f"[behaviour {fp}" + (f": {known[0]['mistake']}]" if known else "]"))
     return "\n".join(lines)
