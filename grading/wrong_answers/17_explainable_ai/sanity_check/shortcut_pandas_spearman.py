@@ -1,0 +1,14 @@
+# mistake: Calls the library's pandas Spearman correlation
+# why: The exercise asks you to rank with argsort and correlate with np.corrcoef; pandas' corr with method spearman ranks and correlates for you, so the check refuses it.
+# hint: Rank each flattened absolute map with argsort of argsort, then correlate the two rank vectors with np.corrcoef.
+import pandas as pd
+
+
+def sanity_check(model, explain, x, target):
+    """Spearman's correlation from pandas."""
+    original = np.abs(explain(model, x, target).detach().numpy()).reshape(len(x), -1)
+    out = []
+    for k in range(len(linear_layers(model)) + 1):
+        other = np.abs(explain(randomize_top_layers(model, k), x, target).detach().numpy()).reshape(len(x), -1)
+        out.append(np.mean([pd.Series(u).corr(pd.Series(v), method="spearman") for u, v in zip(original, other)]))
+    return np.array(out)
