@@ -36,7 +36,7 @@ class ClassSpec:
     service_port: int = 9999
     python: str = ""  # the course environment's interpreter for every server; "" = the hub's own
     # Per-person limits of each server (cgroups; see nnlab_spawner.py) and the idle culler.
-    memory_limit: str = "1G"       # RAM of one server and its kernels ("512M", "2G", ...)
+    memory_limit: str = "2G"       # RAM of one server and its kernels ("512M", "1G", ...): see deploy/README.md
     cpu_weight: int = 100          # CPU share when the CPUs are busy (100 = everyone equal)
     cpu_limit: float = 0.0         # at most this many CPUs per server (0 = no cap, share only)
     pids_limit: int = 256          # processes + threads of one server
@@ -60,7 +60,7 @@ class ClassSpec:
                 f"{list(self.students)}, grader {self.grader!r}); each person has one role")
         if self.memory_bytes < 256 * 2 ** 20:
             raise ValueError(f"class file: memory_limit = {self.memory_limit!r} is below 256M; a JupyterLab server "
-                             "and one kernel need more (1G is the default)")
+                             "and one kernel need more (2G is the default)")
         if not 1 <= self.cpu_weight <= 10000 or self.cpu_limit < 0 or self.pids_limit < 32:
             raise ValueError(f"class file: cpu_weight {self.cpu_weight} (expected 1..10000), cpu_limit {self.cpu_limit} "
                              f"(expected >= 0), pids_limit {self.pids_limit} (expected >= 32)")

@@ -15,7 +15,7 @@ Where systemd does not run (containers, these test machines), :class:`CgroupSpaw
 
 | limit | trait (class file key) | default | v2 file | v1 file |
 | --- | --- | --- | --- | --- |
-| memory (RAM, no swap beyond it) | ``mem_limit`` (``memory_limit``) | 1 GiB | ``memory.max``, ``memory.swap.max`` = 0 | ``memory.limit_in_bytes``, ``memory.memsw.limit_in_bytes`` |
+| memory (RAM, no swap beyond it) | ``mem_limit`` (``memory_limit``) | 2 GiB | ``memory.max``, ``memory.swap.max`` = 0 | ``memory.limit_in_bytes``, ``memory.memsw.limit_in_bytes`` |
 | CPU share when the CPUs are busy | ``cpu_weight`` (``cpu_weight``) | 100 (= every student equal) | ``cpu.weight`` | ``cpu.shares`` = weight × 1024 / 100 |
 | CPU cap (cores), optional | ``cpu_limit`` (``cpu_limit``) | none | ``cpu.max`` | ``cpu.cfs_quota_us`` / ``cpu.cfs_period_us`` |
 | processes and threads | ``pids_limit`` (``pids_limit``) | 256 | ``pids.max`` | ``pids.max`` |
@@ -206,7 +206,7 @@ class CgroupSpawner(LocalProcessSpawner):
 
     @default("mem_limit")
     def _default_mem_limit(self):
-        return 1 * GiB
+        return 2 * GiB  # a PyTorch lesson's kernel (~0.5 GiB), Validate's second kernel, the server
 
     def _cgroup(self) -> Cgroup:
         version, dirs = find_hierarchy(self.cgroup_version)

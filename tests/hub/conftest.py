@@ -56,7 +56,8 @@ def hub():
         course_id="nnlab", grader=f"{tag}-grader", instructors=(f"{tag}-teacher",),
         students=tuple(f"{tag}-{n}" for n in ("ana", "ben", "cleo", "dan", "eve")), authenticator="dummy",
         exchange=str(workdir / "exchange"), state_dir=str(workdir / "state"), lessons=lessons,
-        port=port, hub_port=hub_port, proxy_api_port=api_port, service_port=service_port, python=python)
+        port=port, hub_port=hub_port, proxy_api_port=api_port, service_port=service_port, python=python,
+        memory_limit="1G")  # lesson 01 needs ~250 MiB; a smaller limit makes the memory bomb quicker
     class_file = hh.write_class_file(spec, workdir / "class.toml")
     accounts = (spec.grader, *spec.instructors, *spec.students)
     started = None

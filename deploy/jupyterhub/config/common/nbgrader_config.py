@@ -27,3 +27,9 @@ for _kind, _cls in FACTORY.items():
 # The Validate button (nbgrader validate, run inside the server) starts its kernel without the
 # hub's tokens (nnlab_kernels.py).
 c.NotebookClient.kernel_manager_class = "nnlab_kernels.TokenlessKernelManager"
+# Validate gives each cell what grading gives it (grading/nbgrader_config.py), not nbgrader's
+# 30 s: when a whole class presses Validate at once on a small server, a cell waits for the CPU
+# (bench_hub.py: 20 students on 2 busy cores, every Validate failed with "Timeout waiting for
+# execute reply (30s)").
+c.Execute.timeout = int(os.environ.get("NNLAB_CELL_TIMEOUT", "60"))
+c.Execute.startup_timeout = 120
