@@ -850,7 +850,7 @@ CHECKS = [
 ]
 
 
-@pytest.mark.timeout(1500)  # ~4 min on an idle 2-core machine; allow for a busy one
+@pytest.mark.timeout(1500)  # ~5 min on a 2-core machine (limits, culling, teardown of the class environment included)
 def test_a_class_on_one_hub(hub, subtests):
     """The cycle once, then every check as a subtest (each reported on its own; all run).
 
