@@ -205,7 +205,10 @@ def command(tool: str, host_dir: Path, limits: Limits, slot: int) -> tuple[list[
         argv = _bwrap_args(host_dir, limits, slot)
         for k, v in env.items():
             argv += ["--setenv", k, v]
-        return argv + ["--"] + _drop_privileges(slot) + [py, "-I", INSIDE_RUNNER], {}, INSIDE_RUNNER
+        # bwrap itself gets a bare environment too: its own process (pid 1 inside) is readable
+        # through /proc/1/environ where the grader is not root, so nothing secret may be in it
+        bare = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
+        return argv + ["--"] + _drop_privileges(slot) + [py, "-I", INSIDE_RUNNER], bare, INSIDE_RUNNER
     env = _env(str(host_dir / "scratch"), str(host_dir / "work"))
     runner = str(host_dir / "runner.py")
     if tool == "unshare":

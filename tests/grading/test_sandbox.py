@@ -65,6 +65,26 @@ def test_the_kernel_is_unprivileged_and_sees_only_the_environment(isolation):
     assert "[]" in text  # the working folder holds nothing but what the grader put there
 
 
+def test_no_secret_of_the_grader_reaches_the_sandbox(isolation, monkeypatch):
+    """Neither the kernel's environment nor any process it can read (bwrap's own, pid 1 inside, where
+    the grader is not root) holds what the grader's environment holds."""
+    monkeypatch.setenv("JUPYTERHUB_API_TOKEN", "hub-secret-4242")
+    monkeypatch.setenv("NNLAB_TEST_SECRET", "grader-secret-4242")
+    _, out = run("""
+        import os
+        seen = [f"env:{k}" for k, v in os.environ.items() if "4242" in v]
+        for pid in os.listdir("/proc"):
+            if pid.isdigit():
+                try:
+                    if b"4242" in open(f"/proc/{pid}/environ", "rb").read():
+                        seen.append(f"/proc/{pid}/environ")
+                except OSError:
+                    pass
+        print("secrets", seen)
+        """)
+    assert "secrets []" in out[0], out[0]
+
+
 def test_no_network_not_even_the_host_loopback(isolation):
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
