@@ -30,6 +30,7 @@ import json
 import os
 import pkgutil
 import signal
+import time
 import sys
 import warnings
 from typing import Any, Callable
@@ -46,7 +47,8 @@ SKIP_PREFIXES = ("set_", "use_", "manual_seed", "seed", "save", "load", "compile
                  "download", "plot", "figure", "display", "memmap", "fromfile", "tofile", "genfromtxt")
 SKIP_LABKIT = ("labkit.widgets", "labkit.plots", "labkit.explain.plots", "labkit.data", "labkit.train",
                "labkit.seed", "labkit.exercises", "labkit.checks", "labkit.progress", "labkit.shortcut")
-TIME_LIMIT = 0.5  # seconds per candidate call
+TIME_LIMIT = 0.25  # seconds per candidate call
+BUDGET = 150.0  # seconds per exercise function; candidates left untried then are reported as "untried"
 WATCHED_TIME_LIMIT = 10.0  # seconds for a reproducing candidate's call under own_work
 
 
@@ -243,7 +245,11 @@ def _try_in_child(pool: list, entry: dict, probes: list, lines: list[str]) -> in
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
             out = os.fdopen(write_end, "w", buffering=1)
             signal.signal(signal.SIGALRM, _alarm)
+            started = time.monotonic()
             for index, (name, fn) in enumerate(pool):
+                if time.monotonic() - started > BUDGET:
+                    out.write(f"UNTRIED {len(pool) - index}\n")
+                    break
                 out.write(f"TRY {index}\n")
                 try:
                     verdict = _judge(name, fn, entry, probes)
@@ -261,6 +267,8 @@ def _try_in_child(pool: list, entry: dict, probes: list, lines: list[str]) -> in
         for line in reader:
             if line.startswith("TRY "):
                 last = int(line.split()[1])
+            elif line.startswith("UNTRIED "):
+                lines.append("UNTRIED " + line.split()[1])
             elif line.startswith("VERDICT "):
                 lines.append(line[len("VERDICT "):].strip())
             elif line.startswith("DONE"):
@@ -294,7 +302,11 @@ def hunt(recording=None) -> dict[str, dict]:
                 break
             row["crashed"].append(f"{label}: {remaining[died_at][0]}")
             remaining = remaining[died_at + 1:]
-        row["tried"] += len(pool)
+        untried = sum(int(l.split()[1]) for l in verdicts if l.startswith("UNTRIED "))
+        verdicts = [l for l in verdicts if not l.startswith("UNTRIED ")]
+        row["tried"] += len(pool) - untried
+        if untried:
+            row.setdefault("untried", []).append(f"{label}: {untried} candidates left after {BUDGET:g} s")
         for line in verdicts:
             name, verdict = line.split(" ", 1)
             row["reproducing"].append(f"{label}: {name} {verdict}")

@@ -162,6 +162,7 @@ def replay_recorded_answers(notebook: Path, lesson: str | None = None, timeout: 
             if hunt and index in check_of:
                 _run_snippet(client, "_nnlab_al.RECORDING.tag = None", index)
         if hunt:
+            client.timeout = None  # the hunt bounds itself (route_hunt.BUDGET per exercise function)
             text = _run_snippet(client, HUNT, len(nb.cells) - 1)
             line = next((l for l in text.splitlines() if l.startswith("NNLAB-HUNT ")), None)
             if line is None:
