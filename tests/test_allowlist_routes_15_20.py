@@ -78,8 +78,6 @@ def test_damage_by_hand_passes_and_labkit_zero_weights_does_not():
             net, 0.4, np.random.default_rng(0))
 
 
-@pytest.mark.xfail(strict=True, reason="allow-list machinery: a library routine run as an nn.Module's forward is "
-                                       "called from torch (allowed, opaque) and is not judged (reported)")
 def test_a_library_routine_run_as_a_module_forward_is_a_shortcut():
     from scipy.stats import rankdata
 
