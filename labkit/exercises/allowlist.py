@@ -533,22 +533,9 @@ class Watch:
     # the torch mode
 
     def _torch_mode(self):
-        torch = sys.modules.get("torch")
-        if torch is None:
+        if sys.modules.get("torch") is None:
             return None
-        from torch.overrides import TorchFunctionMode
-
-        watch = self
-
-        class _Guard(TorchFunctionMode):
-            def __torch_function__(self, func, types_, args=(), kwargs=None):
-                caller = sys._getframe(1)
-                status = watch._status.get(id(caller), CHECKED)
-                if status[0] == "checked" and not watch.allowance.allows_torch(func):
-                    watch._violate(_torch_name(func))
-                return func(*args, **(kwargs or {}))
-
-        return _Guard()
+        return _torch_guard_class()(self)
 
     # foreign ufuncs looked up while the watch is on
 
@@ -658,6 +645,26 @@ def _home_of(obj: Any) -> str:
                 any(value is obj for value in vars(module).values()):
             return name
     return "an extension"
+
+
+@functools.lru_cache(maxsize=None)
+def _torch_guard_class() -> type:
+    """The TorchFunctionMode that judges every torch operation the watched code triggers (made once)."""
+    from torch.overrides import TorchFunctionMode
+
+    class TorchGuard(TorchFunctionMode):
+        def __init__(self, watch: "Watch") -> None:
+            super().__init__()
+            self.watch = watch
+
+        def __torch_function__(self, func, types_, args=(), kwargs=None):
+            watch = self.watch
+            status = watch._status.get(id(sys._getframe(1)), CHECKED)
+            if status[0] == "checked" and not watch.allowance.allows_torch(func):
+                watch._violate(_torch_name(func))
+            return func(*args, **(kwargs or {}))
+
+    return TorchGuard
 
 
 def _torch_name(func: Any) -> str:
