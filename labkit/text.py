@@ -10,6 +10,8 @@ datasets use), so ``vocab.decode(ids[0])`` turns a row back into text.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -55,3 +57,35 @@ def encode(texts: Sequence[str], vocab: Vocab, length: int | None = None) -> np.
     if isinstance(texts, str):
         texts = [texts]
     return vocab.encode_batch(list(texts), length=length, add_start_end=False)
+
+
+# Lesson 13's references: what its demos use until the learner's tokenize, build_vocab, encode and
+# bag_of_words pass their checks (labkit.checks.yours_or_reference). They work on plain token lists and
+# {token: id} dicts with <pad> 0 and <unk> 1, as the exercises ask, unlike the Vocab-based functions above.
+_LESSON_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?|[^\w\s]|_")
+
+
+def reference_tokenize(text: str) -> list[str]:
+    """Lesson 13's tokens: lowercase words (any alphabet, inner apostrophe kept) and single punctuation marks."""
+    return _LESSON_TOKEN.findall(text.lower())
+
+
+def reference_build_vocab(token_lists: Iterable[Sequence[str]], min_count: int = 1) -> dict[str, int]:
+    """{token: id}: <pad> 0, <unk> 1, then tokens seen >= min_count times by descending count, ties alphabetically."""
+    counts = Counter(token for tokens in token_lists for token in tokens)
+    ranked = sorted((token for token, n in counts.items() if n >= min_count), key=lambda token: (-counts[token], token))
+    return {"<pad>": 0, "<unk>": 1, **{token: i for i, token in enumerate(ranked, start=2)}}
+
+
+def reference_encode(tokens: Sequence[str], vocab: dict[str, int]) -> list[int]:
+    """Ids of ``tokens`` in ``vocab``, 1 (<unk>) for a token it lacks."""
+    return [vocab.get(token, 1) for token in tokens]
+
+
+def reference_bag_of_words(ids: np.ndarray, vocab_size: int) -> np.ndarray:
+    """ids (N, T), 0 = padding -> counts (N, vocab_size) float, column 0 (padding) zero."""
+    ids = np.asarray(ids)
+    bags = np.zeros((ids.shape[0], vocab_size))
+    for row, row_ids in enumerate(ids):
+        np.add.at(bags[row], row_ids[row_ids != 0], 1.0)
+    return bags
