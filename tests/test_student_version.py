@@ -51,8 +51,10 @@ def test_map_names_each_exercise_and_what_later_cells_compute_from_it():
     assert titles["sanity_check"] == "Exercise 4 · The randomization sanity check"
     sanity = next(e for e in found["exercises"] if e["grade_id"] == "sanity_check")
     assert sanity["names"] == ["sanity_check"] and sanity["test_cell_ids"] and sanity["answer_cell_id"]
-    # n_layers is a plain variable computed after the exercise: it names the exercises it comes from.
-    assert "sanity_check" in found["computed"]["n_layers"]["exercises"]
+    # similarities is a plain variable computed after the exercise: it names the exercises it comes from;
+    # n_layers is computed before them, so the explorer widget that needs it runs without your answers.
+    assert "sanity_check" in found["computed"]["similarities"]["exercises"]
+    assert "n_layers" not in found["computed"]
     # Lesson 13 builds its vocabulary with yours_or_reference: nothing later waits for tokenize/build_vocab.
     nlp = exercise_map(lesson("13_natural_language_processing"))
     assert "vocab" not in nlp["computed"] and "ids" not in nlp["computed"]
@@ -101,9 +103,9 @@ def _run_in_ipython(tmp_path, nb, cells: list[str]) -> str:
 
 def test_knock_on_name_error_names_the_exercise(tmp_path):
     nb = make_student_version(lesson("17_explainable_ai"))
-    out = _run_in_ipython(tmp_path, nb, ["widget_input = n_layers + 1", "score_gradient(1)",
+    out = _run_in_ipython(tmp_path, nb, ["widget_input = similarities", "score_gradient(1)",
                                          "def f():\n    return sanity_check\n", "f()"])
-    assert "`n_layers` is not defined yet: it is computed in cell" in out, out
+    assert "`similarities` is not defined yet: it is computed in cell" in out, out
     assert "«Exercise 4 · The randomization sanity check», cell" in out, out
     assert "`score_gradient` is not defined yet: it is the answer to exercise «Exercise 1 · The score gradient" in out
     # raised inside a function of another cell: the same message, where and from where

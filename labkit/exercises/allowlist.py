@@ -464,7 +464,7 @@ class Watch:
                                 and frame.f_back.f_code.co_filename.startswith("<frozen importlib")):
             return ("opaque", top)  # an import inside the answer: the module's body and import hooks run
         if parent[0] == "opaque":
-            callback = parent[1] == "torch" and top in CALLBACK_JUDGED  # a module's forward, a hook
+            callback = parent[1] == "torch" and top in CALLBACK_JUDGED and not _own_method(frame)
             if kind == STDLIB or top == parent[1] or (parent[1] not in ("numpy", "") and not callback):
                 return parent
         if kind == STDLIB:  # threads and processes started by the learner: the standard library uses them too
@@ -634,6 +634,22 @@ def _stand_in(ufunc: Any) -> Callable:
         stand_in.__doc__ = ufunc.__doc__
         _STAND_INS[id(ufunc)] = stand_in
     return _STAND_INS[id(ufunc)]
+
+
+def _own_method(frame) -> bool:
+    """Is this frame a method of its ``self``'s own class (a labkit model's forward, a dataset's
+    __getitem__), rather than a function handed over as an attribute (module.forward = scipy...)?"""
+    try:
+        owner = frame.f_locals.get("self")
+    except Exception:
+        return False
+    code = frame.f_code
+    for klass in getattr(type(owner), "__mro__", ()):
+        value = vars(klass).get(code.co_name)
+        target = getattr(value, "__func__", value)
+        if getattr(target, "__code__", None) is code:
+            return True
+    return False
 
 
 def _home_of(obj: Any) -> str:
