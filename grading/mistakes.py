@@ -7,7 +7,8 @@ three comment lines:
     # why: one sentence on what the code does and why that is wrong here
     # hint: a hint that points at the mistake, never at the answer
 
-A file named ``<name>__variant_<x>.py`` is the same mistake written differently (a loop instead
+A mistake whose values change on every run (it ignores the seed) adds a fourth line,
+``# behaviour: varies ...``: it cannot be matched by behaviour. A file named ``<name>__variant_<x>.py`` is the same mistake written differently (a loop instead
 of a vectorised expression): it needs no header and must be diagnosed as ``<name>``.
 
     .venv/bin/python grading/mistakes.py build [LESSON ...]   # labkit/exercises/mistakes/<lesson>.json
@@ -28,6 +29,9 @@ from pathlib import Path
 GRADING = Path(__file__).resolve().parent
 sys.path.insert(0, str(GRADING))
 VARIANT = "__variant"
+# A fourth header line for a mistake whose values change from run to run (an unseeded random draw):
+# it cannot be recognised by its behaviour, and the self-test does not ask it to be.
+VARIES = "# behaviour: varies"
 HEADER = re.compile(r"\A# mistake: (?P<mistake>.+)\n# why: (?P<why>.+)\n# hint: (?P<hint>.+)\n")
 
 

@@ -1,6 +1,7 @@
 # mistake: Seed ignored
 # why: It draws the shifts from NumPy's global generator, so the seed argument has no effect and the same seed gives different shifts each call.
 # hint: Call it twice with seed=3: the results should be identical. Which generator do you draw from?
+# behaviour: varies from run to run (its values cannot be matched; the checks' own message explains it)
 def random_shift(images, k, seed=0):
     images = np.asarray(images)
     N, H, W = images.shape
