@@ -114,3 +114,48 @@ def test_spawner_choice(monkeypatch, tmp_path):
         _hub_config(monkeypatch, spec, tmp_path)
     monkeypatch.setenv("NNLAB_SPAWNER", "none")
     assert _hub_config(monkeypatch, spec, tmp_path).JupyterHub.spawner_class == "localprocess"
+
+
+_PROBE = r'''
+import json, tempfile
+from jupyter_server.serverapp import ServerApp
+app = ServerApp()
+app.initialize(argv=[f"--ServerApp.root_dir={tempfile.mkdtemp()}", "--ServerApp.open_browser=False",
+                     "--ServerApp.port=0", "--ServerApp.ip=127.0.0.1"])
+found = []
+def walk(router):
+    for rule in getattr(router, "rules", []):
+        pattern = getattr(rule.matcher, "regex", None)
+        if isinstance(rule.target, type):
+            if pattern is not None and "assignments/validate" in pattern.pattern:
+                found.append(f"{rule.target.__module__}.{rule.target.__name__}")
+        else:
+            walk(rule.target)
+walk(app.web_app.default_router)
+hook = app.contents_manager.pre_save_hook
+print(json.dumps({"validate": found, "pre_save_hook": f"{hook.__module__}.{hook.__name__}" if hook else None}))
+'''
+
+
+def test_a_students_server_on_the_hub_is_the_learners_lab(tmp_path):
+    """A student's server on the hub loads what `make lab` gives a learner (issue 24): the Validate
+    button with each message first, and notebooks saved without live widget state (no dead
+    controls and no unsaved marker after a restart); no Jupyter news."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    config = hh.DEPLOY / "config"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER")}
+    env.update(JUPYTER_CONFIG_PATH=f"{config / 'user'}:{config / 'common'}", HOME=str(tmp_path),
+               JUPYTER_DATA_DIR=str(tmp_path / "data"), JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
+    run = subprocess.run([sys.executable, "-c", _PROBE], env=env, cwd=tmp_path, capture_output=True,
+                         text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-3000:]
+    loaded = json.loads(run.stdout.strip().splitlines()[-1])
+    assert loaded["validate"] == ["nnlab_validate.MessageFirstValidateHandler"], (loaded, run.stderr[-3000:])
+    assert loaded["pre_save_hook"] == "nnlab_widgets.pre_save_hook", loaded
+    learner = hh.REPO / "jupyter-config" / "learner" / "labconfig" / "default_setting_overrides.json"
+    student = config / "user" / "labconfig" / "default_setting_overrides.json"
+    assert json.loads(student.read_text()) == json.loads(learner.read_text())
