@@ -14,9 +14,7 @@ import csv
 import hashlib
 import os
 import shutil
-import socket
 import textwrap
-import threading
 from pathlib import Path
 
 import nbformat
@@ -25,6 +23,7 @@ import pytest
 import course
 import sandbox
 import selftest
+from grading_helpers import LoopbackServer, blank
 
 # One class of ~20 kernels on 2 workers: a few minutes on an idle 2-core machine; room for a busy one.
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("hostile"), pytest.mark.timeout(2400)]
@@ -45,12 +44,6 @@ def exercises():
     return selftest.exercises(source())
 
 
-def blank(nb):
-    """Every answer cell replaced by the release's stub: no honest points."""
-    for e in selftest.exercises(nb):
-        nb.cells[e.answer_index].source = (nb.cells[e.answer_index].source.split("### BEGIN SOLUTION")[0].rstrip(" ")
-                                           + "    raise NotImplementedError()")
-    return nb
 
 
 def with_code_first(code, answers=False):
@@ -68,33 +61,6 @@ def in_first_answer(code, answers=False):
     return nb
 
 
-class LoopbackServer:
-    """A TCP service on the grading host's 127.0.0.1 that records whether anyone connected."""
-
-    def __init__(self):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(8)
-        self.sock.settimeout(0.5)
-        self.port = self.sock.getsockname()[1]
-        self.connections = 0
-        self.stop = False
-        self.thread = threading.Thread(target=self.serve, daemon=True)
-        self.thread.start()
-
-    def serve(self):
-        while not self.stop:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.connections += 1
-            conn.close()
-
-    def close(self):
-        self.stop = True
-        self.thread.join(2)
-        self.sock.close()
 
 
 HISTORY_DUMP = """

@@ -20,9 +20,7 @@ The same submissions are graded by ``grading/course.py`` too: every path gives t
 from __future__ import annotations
 
 import re
-import socket
 import textwrap
-import threading
 from pathlib import Path
 
 import nbformat
@@ -30,6 +28,7 @@ import pytest
 
 import course
 import selftest
+from grading_helpers import LoopbackServer, blank
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("nbgrader_sandbox"), pytest.mark.timeout(900)]
 LESSON = "00_welcome"
@@ -38,41 +37,8 @@ FAKE_TOKENS = {"JUPYTERHUB_API_TOKEN": "hubtoken-3f9a1c7e5d2b", "JPY_API_TOKEN":
 CONFIG_LINES = selftest.SANDBOX_CONFIG_LINES
 
 
-class LoopbackServer:
-    """A TCP service on the grading host's 127.0.0.1 that counts connections (a stand-in for the hub's API)."""
-
-    def __init__(self):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(8)
-        self.sock.settimeout(0.5)
-        self.port = self.sock.getsockname()[1]
-        self.connections = 0
-        self.stop = False
-        self.thread = threading.Thread(target=self.serve, daemon=True)
-        self.thread.start()
-
-    def serve(self):
-        while not self.stop:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.connections += 1
-            conn.close()
-
-    def close(self):
-        self.stop = True
-        self.thread.join(2)
-        self.sock.close()
 
 
-def blank(nb):
-    """Every answer cell replaced by the release's stub."""
-    for e in selftest.exercises(nb):
-        cell = nb.cells[e.answer_index]
-        cell.source = cell.source.split("### BEGIN SOLUTION")[0].rstrip(" ") + "    raise NotImplementedError()"
-    return nb
 
 
 def spy(root: Path, port: int) -> str:
