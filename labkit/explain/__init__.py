@@ -12,6 +12,14 @@ Perturbation methods (any model):
 - ``occlusion``             score drop when a sliding window is covered
 - ``lime``                  a weighted linear surrogate around x, with its R^2
 - ``permutation_importance``  score drop when a column of a table is shuffled
+- ``shapley_values``        exact Shapley values of a coalition game, by enumeration
+  (``coalition_values`` builds the game of a model; ``sampled_shapley_values`` estimates)
+- ``counterfactual``        the nearest input that flips the decision (Wachter et al., 2017)
+
+Checks of explanations:
+
+- ``sanity_check``          the model-randomization check (Adebayo et al., 2018), with
+  ``spearman_correlation`` (average ranks for ties, as scipy.stats.spearmanr)
 
 Every attribution method takes ``(model, x, target)`` with a batch x (N, ...) and a
 target class (an int, or N indices) and returns attributions shaped like x.
@@ -26,6 +34,9 @@ from labkit.explain.permutation_importance import PermutationImportanceResult, p
 from labkit.explain.plots import plot_feature_attributions, plot_image_attributions, plot_signal_attributions
 from labkit.explain.saliency import saliency
 from labkit.explain.smoothgrad import smoothgrad
+from labkit.explain.counterfactual import CounterfactualResult, counterfactual
+from labkit.explain.sanity import average_ranks, linear_layers, randomize_top_layers, sanity_check, spearman_correlation
+from labkit.explain.shapley import as_game, coalition_values, sampled_shapley_values, shapley_values
 
 __all__ = [
     "saliency",
@@ -41,4 +52,15 @@ __all__ = [
     "plot_image_attributions",
     "plot_signal_attributions",
     "plot_feature_attributions",
+    "counterfactual",
+    "CounterfactualResult",
+    "sanity_check",
+    "spearman_correlation",
+    "average_ranks",
+    "linear_layers",
+    "randomize_top_layers",
+    "shapley_values",
+    "sampled_shapley_values",
+    "coalition_values",
+    "as_game",
 ]
