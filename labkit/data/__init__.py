@@ -11,7 +11,7 @@ from labkit.data.loans import load_loans
 from labkit.data.mnist1d import load_mnist1d
 from labkit.data.names import load_names
 from labkit.data.ratings import load_ratings
-from labkit.data.spectrogram import spectrogram, spectrogram_frequencies
+from labkit.data.spectrogram import hz_to_mel, mel_filterbank, mel_to_hz, spectrogram, spectrogram_frequencies
 from labkit.data.split import train_val_test_split
 from labkit.data.texts import load_texts
 from labkit.data.time_series import load_time_series
@@ -58,6 +58,7 @@ __all__ = [
     "LOADERS",
     "UnknownDatasetError",
     "Vocab",
+    "hz_to_mel",
     "load_digits",
     "load_loans",
     "load_mnist1d",
@@ -72,6 +73,8 @@ __all__ = [
     "make_moons",
     "make_spirals",
     "make_xor",
+    "mel_filterbank",
+    "mel_to_hz",
     "spectrogram",
     "spectrogram_frequencies",
     "train_val_test_split",
