@@ -78,3 +78,31 @@ def test_per_example_loss_restores_training_mode_and_checks_its_input():
         membership_advantage([], [1.0])
     with pytest.raises(ValueError, match="nan or inf"):
         membership_advantage([np.nan], [1.0])
+
+
+def test_tight_advantage_bound_is_the_best_test_in_the_dp_region_and_below_the_loose_one():
+    from labkit.ethics.privacy import advantage_bound, loose_advantage_bound
+    for eps, delta in [(0.1, 0.0), (0.5, 1e-5), (1.0, 1e-3), (3.0, 0.0), (8.0, 1e-5)]:
+        fpr = np.linspace(0, 1, 200_001)
+        # the largest TPR any test can have at this FPR under (eps, delta)-DP (Kairouz, Oh & Viswanath, 2015)
+        tpr = np.minimum.reduce([np.exp(eps) * fpr + delta, 1 - np.exp(-eps) * (1 - delta - fpr), np.ones_like(fpr)])
+        assert advantage_bound(eps, delta) == pytest.approx((tpr - fpr).max(), abs=1e-5)
+        assert advantage_bound(eps, delta) <= loose_advantage_bound(eps) + 2 * delta
+    assert loose_advantage_bound(np.log(2)) == pytest.approx(1.0)
+    assert advantage_bound(0.0, 0.0) == 0.0 and advantage_bound(float("inf"), 0.0) == 1.0
+
+
+def test_roc_curve_and_tpr_at_fpr_match_sklearn():
+    from sklearn.metrics import roc_curve as sk_roc_curve
+
+    from labkit.ethics.privacy import roc_curve, tpr_at_fpr
+    rng = np.random.default_rng(3)
+    members, others = rng.normal(1, 1, 300).round(2), rng.normal(0, 1, 700).round(2)  # ties
+    fpr, tpr, thresholds = roc_curve(members, others)
+    sk_fpr, sk_tpr, sk_thresholds = sk_roc_curve(np.r_[np.ones(300), np.zeros(700)], np.r_[members, others],
+                                                 drop_intermediate=False)
+    np.testing.assert_allclose(fpr, sk_fpr)
+    np.testing.assert_allclose(tpr, sk_tpr)
+    np.testing.assert_allclose(thresholds[1:], sk_thresholds[1:])
+    for max_fpr in [0.0, 0.001, 0.01, 0.1]:
+        assert tpr_at_fpr(members, others, max_fpr) == pytest.approx(sk_tpr[sk_fpr <= max_fpr].max())

@@ -9,8 +9,14 @@ lot, so the model may memorize it. DP-SGD bounds and hides each example's influe
 3. add Gaussian noise N(0, (noise_multiplier * C)^2) to the sum of clipped gradients;
 4. divide by the expected batch size and take an ordinary SGD step.
 
-The privacy this buys is counted by ``labkit.ethics.privacy.accountant``. The steps
-mirror ``opacus.optimizers.DPOptimizer`` (with ``loss_reduction="mean"``).
+The privacy this buys is counted by ``labkit.ethics.privacy.accountant``, which assumes
+each batch is a Poisson sample (every example in with probability q, independently), so
+``fit_dpsgd`` draws its batches with ``PoissonSampler``: shuffling into fixed batches is
+another mechanism, and the accountant's epsilon would not be a guarantee for it. The sum
+is divided by the *expected* batch size q N, never the batch's actual size (that size
+depends on who is in the batch, so dividing by it would leak). The steps mirror
+``opacus.optimizers.DPOptimizer`` (with ``loss_reduction="mean"``) behind Opacus's
+``DPDataLoader``.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import torch
 from torch.func import functional_call, grad_and_value, vmap
 
 from labkit.ethics.privacy.accountant import compute_epsilon
+from labkit.ethics.privacy.sampling import PoissonSampler
 
 
 def per_sample_gradients(
@@ -61,7 +68,7 @@ def clip_factors(
             taken over all parameters together.
         max_grad_norm: the clipping norm C.
     """
-    per_parameter = [torch.linalg.vector_norm(g.reshape(len(g), -1), dim=1) for g in gradients.values()]  # (B,)
+    per_parameter = [torch.linalg.vector_norm(g.flatten(1), dim=1) for g in gradients.values()]  # (B,)
     norms = torch.linalg.vector_norm(torch.stack(per_parameter, dim=1), dim=1)  # (B,) over all parameters
     return (max_grad_norm / (norms + 1e-6)).clamp(max=1.0), norms
 
@@ -92,8 +99,8 @@ class DPSGD:
         lr: learning rate.
         noise_multiplier: noise standard deviation in units of max_grad_norm (sigma).
         max_grad_norm: per-example clipping norm C.
-        expected_batch_size: the batch size the noisy sum is divided by (with Poisson
-            sampling the actual size varies; with fixed batches it is the batch size).
+        expected_batch_size: q N, the batch size the noisy sum is divided by (with Poisson
+            sampling, which the accountant assumes, the actual size varies and may be 0).
         seed: seeds the noise generator (None: nondeterministic).
 
     Use it like SGD, with ``backward`` computing per-sample gradients::
@@ -134,7 +141,12 @@ class DPSGD:
     def backward(self, loss_fn: Callable[[torch.Tensor, torch.Tensor], torch.Tensor],
                  x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
         """Per-sample gradients of the batch x (B, ...), y (B, ...) into ``p.grad_sample`` (B, *p.shape).
-        Returns the mean loss (detached), like the value one would call ``backward`` on."""
+        Returns the mean loss (detached), like the value one would call ``backward`` on. An empty
+        batch (possible with Poisson sampling) gives no gradients; ``step`` then adds the noise alone."""
+        if len(x) == 0:
+            for p in self.params.values():
+                p.grad_sample = torch.zeros((0, *p.shape), dtype=p.dtype, device=p.device)
+            return torch.zeros((), dtype=next(iter(self.params.values())).dtype)
         gradients, losses = per_sample_gradients(self.model, loss_fn, x, y)
         for name, p in self.params.items():
             p.grad_sample = gradients[name]
@@ -172,3 +184,28 @@ class DPSGD:
                              f"({self.expected_batch_size}), got {dataset_size!r}.")
         sample_rate = self.expected_batch_size / dataset_size
         return compute_epsilon(self.noise_multiplier, sample_rate, self.steps_, delta)
+
+
+def fit_dpsgd(model: torch.nn.Module, loss_fn: Callable[[torch.Tensor, torch.Tensor], torch.Tensor],
+              x: torch.Tensor, y: torch.Tensor, *, expected_batch_size: int, steps: int, lr: float,
+              noise_multiplier: float, max_grad_norm: float, seed: int = 0) -> DPSGD:
+    """Train ``model`` in place with DP-SGD on Poisson-sampled batches, as the accountant assumes.
+
+    Each of the ``steps`` batches holds every example of x (N, ...), y (N, ...) independently with
+    probability q = expected_batch_size / N (``PoissonSampler``, seeded by ``seed``; the noise too).
+    Returns the optimizer: ``optimizer.epsilon(delta, N)`` is the privacy spent, ``batch_sizes_``
+    the sizes drawn.
+    """
+    if not isinstance(steps, int) or steps < 0:
+        raise ValueError(f"steps should be a non-negative integer, got {steps!r}.")
+    optimizer = DPSGD(model, lr, noise_multiplier, max_grad_norm, expected_batch_size, seed=seed)
+    device = next(iter(optimizer.params.values())).device
+    sampler = PoissonSampler(len(x), expected_batch_size / len(x), steps, torch.Generator().manual_seed(seed))
+    optimizer.batch_sizes_ = []
+    for idx in sampler:
+        idx = idx.to(x.device)
+        optimizer.zero_grad()
+        optimizer.backward(loss_fn, x[idx].to(device), y[idx].to(device))
+        optimizer.step()
+        optimizer.batch_sizes_.append(len(idx))
+    return optimizer

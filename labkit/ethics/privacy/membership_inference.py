@@ -8,14 +8,28 @@ threshold t. Over all thresholds, the attack's *advantage* is
               = max_t  P(loss <= t | member) - P(loss <= t | non-member)
 
 (0 = the attacker learns nothing, 1 = perfect), and its AUC is the chance that a random
-member has a lower loss than a random non-member (0.5 = chance). For an
-epsilon-differentially-private training run the advantage is at most e^epsilon - 1.
+member has a lower loss than a random non-member (0.5 = chance).
+
+Differential privacy bounds every attack. Viewing membership inference as a hypothesis
+test (Kairouz, Oh & Viswanath, 2015), an (epsilon, delta)-DP training run forces
+TPR <= e^eps FPR + delta and 1 - FPR <= e^eps (1 - TPR) + delta, so (Humphries et al., 2020)
+
+    advantage <= (e^eps - 1 + 2 delta) / (e^eps + 1)          (``advantage_bound``)
+
+which is tight and always below 1. The older bound e^eps - 1 (Yeom et al., 2018, delta = 0;
+``loose_advantage_bound``) exceeds 1, and so says nothing, once eps > ln 2.
+
+Average-case numbers (the advantage, the AUC) hide attacks that are sure of a few
+examples; Carlini et al. (2022) judge an attack by its TPR at a low FPR (``roc_curve``,
+``tpr_at_fpr``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
+
+import math
 
 import numpy as np
 import torch
@@ -112,3 +126,39 @@ def loss_threshold_attack(model: torch.nn.Module, members: tuple[torch.Tensor, t
     member_losses = per_example_loss(model, *members, loss_fn)
     non_member_losses = per_example_loss(model, *non_members, loss_fn)
     return membership_advantage(member_losses, non_member_losses)
+
+
+def advantage_bound(epsilon: float, delta: float = 0.0) -> float:
+    """The tight bound (e^eps - 1 + 2 delta) / (e^eps + 1) on TPR - FPR of any membership attack
+    on an (epsilon, delta)-DP mechanism (hypothesis-testing view: Kairouz, Oh & Viswanath, 2015;
+    for membership inference: Humphries et al., 2020)."""
+    if not epsilon >= 0 or not 0 <= delta <= 1:
+        raise ValueError(f"expected epsilon >= 0 and delta in [0, 1], got {epsilon!r}, {delta!r}.")
+    if math.isinf(epsilon):
+        return 1.0
+    return min(1.0, (math.expm1(epsilon) + 2 * delta) / (math.exp(epsilon) + 1))
+
+
+def loose_advantage_bound(epsilon: float) -> float:
+    """e^eps - 1: Yeom et al. (2018)'s bound for eps-DP (delta = 0); above 1 once eps > ln 2."""
+    if not epsilon >= 0:
+        raise ValueError(f"expected epsilon >= 0, got {epsilon!r}.")
+    return math.expm1(epsilon)
+
+
+def roc_curve(member_scores: Any, non_member_scores: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(fpr, tpr, thresholds) of the attack "member if score >= threshold", one point per distinct
+    score, from (0, 0) up to (1, 1), as ``sklearn.metrics.roc_curve(..., drop_intermediate=False)``.
+    A higher score means "more likely a member" (for the loss attack, pass -loss)."""
+    members, others = _losses(member_scores, "member_scores"), _losses(non_member_scores, "non_member_scores")
+    thresholds = np.concatenate([[np.inf], np.unique(np.concatenate([members, others]))[::-1]])  # (T,)
+    tpr = (len(members) - np.searchsorted(np.sort(members), thresholds, side="left")) / len(members)
+    fpr = (len(others) - np.searchsorted(np.sort(others), thresholds, side="left")) / len(others)
+    return fpr, tpr, thresholds
+
+
+def tpr_at_fpr(member_scores: Any, non_member_scores: Any, max_fpr: float) -> float:
+    """The largest TPR of "member if score >= t" over thresholds whose FPR is at most ``max_fpr``
+    (Carlini et al., 2022). With K non-members an FPR below 1 / K means no false positive at all."""
+    fpr, tpr, _ = roc_curve(member_scores, non_member_scores)
+    return float(tpr[fpr <= max_fpr].max())
