@@ -161,3 +161,54 @@ def test_yours_or_reference_waits_for_the_checks_to_pass(monkeypatch, capsys):
     notebook._post_run_cell(Result())  # the answer ran again: it has to pass again
     assert yours_or_reference("conv2d", lambda x: "reference", namespace=ns)(1) == "reference"
     assert yours_or_reference("card", None, namespace={}, quiet=True) is None
+
+
+def _blank_student_version(name: str) -> nbformat.NotebookNode:
+    """The lesson as the release hands it out: hint cells, run-all tags and map, solutions and hidden tests cleared."""
+    from nbgrader.preprocessors import ClearHiddenTests, ClearSolutions
+
+    from labkit.exercises.hints import add_hint_cells
+
+    nb = lesson(name)
+    add_hint_cells(nb)
+    make_student_version(nb)
+    nb, _ = ClearSolutions().preprocess(nb, {})
+    nb, _ = ClearHiddenTests().preprocess(nb, {})
+    return nb
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["02_activation_functions", "04_loss_functions"])
+def test_blank_student_version_runs_top_to_bottom_with_errors_only_in_exercises(name, tmp_path, monkeypatch):
+    """Run All on the blank student version: only answer and test cells stay red; every demo runs, on
+    labkit's reference until the learner's function passes (issue 24)."""
+    from nbclient import NotebookClient
+
+    nb = _blank_student_version(name)
+    path = tmp_path / name / f"{name}.ipynb"
+    path.parent.mkdir()
+    nbformat.write(nb, path)
+    monkeypatch.setenv("JPY_SESSION_NAME", str(path))
+    NotebookClient(nb, kernel_name="python3", timeout=180, allow_errors=True,
+                   resources={"metadata": {"path": str(NOTEBOOKS / name)}}).execute()
+    red = []
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type != "code" or meta.get("solution") or meta.get("grade"):
+            continue
+        errors = [o for o in cell.get("outputs", []) if o.output_type == "error"]
+        if errors:
+            red.append(f"{cell.id}: {errors[0].ename}: {errors[0].evalue[:200]}")
+    assert not red, f"{name}: demo cells that fail in the blank student version:\n" + "\n".join(red)
+    fallbacks = [c for c in nb.cells if c.cell_type == "code" and "yours_or_reference(" in c.source]
+    for cell in fallbacks:
+        said = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.output_type == "stream")
+        assert "Using labkit's reference" in said, f"{name} {cell.id} does not say it uses labkit's reference:\n{said}"
+
+
+def test_yours_or_reference_for_a_value(capsys):
+    """An exercise that asks for values (weights chosen by hand): the reference is None, the demo skips."""
+    assert yours_or_reference("nand_weights", None, namespace={}) is None
+    assert "This part runs once your nand_weights passes its checks." in capsys.readouterr().out
+    weights = [-1.0, -1.0, 1.5]
+    assert yours_or_reference("nand_weights", None, namespace={"nand_weights": weights}) is weights

@@ -47,9 +47,11 @@ def yours_or_reference(name: str, reference: Callable | None, *, namespace: dict
     """The learner's ``name`` once its exercise's checks passed, else ``reference``; prints which.
 
     Args:
-        name: the name the exercise asks the learner to define (``"conv2d"``).
+        name: the name the exercise asks the learner to define (``"conv2d"``), a function or a value
+            (lesson 01's ``nand_weights``: weights chosen by hand).
         reference: what to use until then (labkit's implementation, same arguments and result);
-            None where labkit has none: the demo then gets None and skips, saying why.
+            None where labkit has none, or where any reference would be the answer itself (weights
+            to find by hand): the demo then gets None and skips, saying why.
         namespace: where the learner's name lives (default: the notebook's namespace).
         quiet: do not print which one is used.
     """
@@ -60,10 +62,10 @@ def yours_or_reference(name: str, reference: Callable | None, *, namespace: dict
     if notebook.current_cell_id is None:
         item = None  # no cell ids from the front end (nbgrader, a script): passes cannot be counted
     if item is not None:
-        use_yours = callable(yours) and item["grade_id"] in notebook.passed
+        use_yours = yours is not None and item["grade_id"] in notebook.passed
         where = f" (exercise {notebook.describe(item)})"
     else:
-        use_yours = callable(yours) and not _is_placeholder(yours)
+        use_yours = yours is not None and not (callable(yours) and _is_placeholder(yours))
         where = ""
     if use_yours:
         if not quiet:

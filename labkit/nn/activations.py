@@ -2,6 +2,10 @@
 
 Sigmoid, Tanh, ReLU, LeakyReLU, Softmax, Step and Identity; shapes are kept:
 x (*) -> y (*), and backward maps grad_out (*) -> grad_in (*).
+
+At the end, the same functions called on a number or an array (``relu(z)``, ``relu_prime(z)``,
+``softmax(z, axis)``): each runs its layer's forward, and the derivative is the layer's backward
+of ones. Lesson 02's demos draw with them until the learner's own versions pass their checks.
 """
 
 from __future__ import annotations
@@ -13,7 +17,10 @@ from labkit.nn.module import Module
 
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
-    """1 / (1 + exp(-x)), computed without overflow: exp is only taken of -|x|."""
+    """1 / (1 + exp(-x)), computed without overflow: exp is only taken of -|x|. x (*) -> (*)."""
+    x = np.asarray(x)
+    if x.dtype.kind != "f":
+        x = x.astype(float)
     e = np.exp(-np.abs(x))
     return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e)).astype(x.dtype, copy=False)
 
@@ -158,3 +165,55 @@ class Identity(Module):
     def backward(self, grad_out):
         self._require_forward(self._shape)
         return check_grad_shape(grad_out, self._shape, "Identity()")
+
+
+# Functions of a number or an array, computed by the layers above.
+
+def _forward(layer: Module, z) -> np.ndarray:
+    return layer.forward(np.asarray(z, dtype=float))
+
+
+def _slope(layer: Module, z) -> np.ndarray:
+    """f'(z) element-wise: the layer's backward of ones after its forward of z (same shape as z)."""
+    y = _forward(layer, z)
+    return layer.backward(np.ones_like(y))
+
+
+def sigmoid_prime(z) -> np.ndarray:
+    """z (*) -> sigma'(z) = sigma(z) (1 - sigma(z)), same shape."""
+    return _slope(Sigmoid(), z)
+
+
+def tanh(z) -> np.ndarray:
+    """z (*) -> tanh(z), same shape."""
+    return _forward(Tanh(), z)
+
+
+def tanh_prime(z) -> np.ndarray:
+    """z (*) -> 1 - tanh(z)^2, same shape."""
+    return _slope(Tanh(), z)
+
+
+def relu(z) -> np.ndarray:
+    """z (*) -> max(z, 0), same shape."""
+    return _forward(ReLU(), z)
+
+
+def relu_prime(z) -> np.ndarray:
+    """z (*) -> 1.0 where z > 0, else 0.0 (torch's choice at 0), same shape."""
+    return _slope(ReLU(), z)
+
+
+def leaky_relu(z, negative_slope: float = 0.01) -> np.ndarray:
+    """z (*) -> z where z > 0, else negative_slope * z, same shape."""
+    return _forward(LeakyReLU(negative_slope), z)
+
+
+def leaky_relu_prime(z, negative_slope: float = 0.01) -> np.ndarray:
+    """z (*) -> 1.0 where z > 0, else negative_slope, same shape."""
+    return _slope(LeakyReLU(negative_slope), z)
+
+
+def softmax(z, axis: int = -1) -> np.ndarray:
+    """z (..., C, ...) scores -> probabilities of the same shape, summing to 1 along ``axis``."""
+    return _forward(Softmax(dim=axis), z)
