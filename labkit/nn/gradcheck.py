@@ -274,3 +274,11 @@ def _check_function(fn, grad_fn, inputs, eps, tol, min_scale, max_checks, rng) -
             mask[index] = True
         checks.append(_compare(f"input {i}", np.where(mask, grad, 0.0), numerical, min_scale, len(positions)))
     return _finish(getattr(fn, "__name__", "function"), checks, skipped, tol, eps)
+
+
+def relative_error(a, b) -> float:
+    """a, b arrays of the same shape (*) -> ||a - b|| / max(||a|| + ||b||, 1e-12), a float (0 when equal)."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    if a.shape != b.shape:
+        raise ValueError(f"relative_error expected two arrays of the same shape, got {a.shape} and {b.shape}.")
+    return float(np.linalg.norm(a - b) / max(np.linalg.norm(a) + np.linalg.norm(b), 1e-12))

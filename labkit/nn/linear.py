@@ -81,3 +81,24 @@ class Linear(Module):
             return message + " Hint: the axes look swapped; rows must be examples, so try x.T."
         return message + (f" Hint: the layer before must output {self.in_features} features, "
                           "or change in_features to match the data.")
+
+
+# The same layer as two functions of arrays (lessons 03 and 05 draw with them until the learner's pass).
+
+def linear_forward(x, weight, bias) -> np.ndarray:
+    """x (N, in) or (in,), weight (out, in), bias (out,) -> (N, out) or (out,), as torch.nn.functional.linear."""
+    x, weight, bias = (np.asarray(a, dtype=float) for a in (x, weight, bias))
+    if x.ndim == 0 or weight.ndim != 2 or x.shape[-1] != weight.shape[1] or bias.shape != (weight.shape[0],):
+        raise ShapeError(f"linear_forward expected x (N, in), weight (out, in) and bias (out,) with matching sizes, "
+                         f"got x {shape_text(x.shape)}, weight {shape_text(weight.shape)}, bias {shape_text(bias.shape)}. "
+                         "Hint: weights are stored (out, in), as torch.nn.Linear stores them.")
+    return x @ weight.T + bias  # (N, out)
+
+
+def linear_backward(x, weight, grad_out) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """x (N, in), weight (out, in), grad_out (N, out) -> (grad_x (N, in), grad_weight (out, in), grad_bias (out,))."""
+    x, weight, grad_out = (np.asarray(a, dtype=float) for a in (x, weight, grad_out))
+    if x.ndim != 2 or weight.ndim != 2 or grad_out.shape != (len(x), weight.shape[0]) or x.shape[1] != weight.shape[1]:
+        raise ShapeError(f"linear_backward expected x (N, in), weight (out, in) and grad_out (N, out), got "
+                         f"x {shape_text(x.shape)}, weight {shape_text(weight.shape)}, grad_out {shape_text(grad_out.shape)}.")
+    return grad_out @ weight, grad_out.T @ x, grad_out.sum(axis=0)

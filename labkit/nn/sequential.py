@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
+import numpy as np
+
 from labkit.nn.module import Module
 
 
@@ -76,3 +78,19 @@ class Sequential(Module):
             if grad is None:  # e.g. Embedding: integer inputs have no gradient
                 break
         return grad
+
+
+def layers_forward(x, layers, activation):
+    """x (N, in) or (in,); layers [(W1, b1), ..., (WL, bL)] with W (out, in); activation a function of an array.
+
+    -> (N, out) or (out,): each layer's x W^T + b, with ``activation`` after every layer but the last
+    (the output layer gives raw scores), as a torch.nn.Sequential of Linear and activation layers.
+    """
+    from labkit.nn.linear import linear_forward
+
+    h = np.asarray(x, dtype=float)
+    for k, (weight, bias) in enumerate(layers):
+        h = linear_forward(h, weight, bias)
+        if k < len(layers) - 1:
+            h = activation(h)
+    return h
