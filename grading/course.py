@@ -739,9 +739,37 @@ def verdicts(root: Path = DEFAULT_ROOT) -> dict[tuple[str, str], Verdict]:
 
 
 def feedback(lesson: str, root: Path = DEFAULT_ROOT) -> Path:
-    """Write feedback HTML to ``root/feedback/<student>/<lesson>/``."""
+    """Write feedback HTML to ``root/feedback/<student>/<lesson>/``.
+
+    An answer graded by hand that nobody has graded yet reads "awaiting grading" there, and the
+    total is marked provisional (feedback_filter.GetGradesMarkingUngraded); see :func:`awaiting_grading`.
+    """
     nbgrader("generate_feedback", lesson, "--force", root=root)
     return Path(root) / "feedback"
+
+
+def awaiting_grading(lessons_: list[str] | None = None, root: Path = DEFAULT_ROOT) -> dict[tuple[str, str], int]:
+    """{(lesson, student): answers graded by hand that have no score yet}, for submissions that have any.
+
+    These are the Formgrader's Manual Grading work: a written response has neither an automatic
+    nor a manual score until a person gives one.
+    """
+    from nbgrader.api import Gradebook
+
+    path = Path(root).resolve() / "gradebook.db"
+    if not path.exists():
+        return {}
+    found: dict[tuple[str, str], int] = {}
+    with Gradebook(_db_url(root)) as gb:
+        for assignment in gb.assignments:
+            if lessons_ is not None and assignment.name not in lessons_:
+                continue
+            for sub in assignment.submissions:
+                waiting = sum(1 for nb in sub.notebooks for g in nb.grades
+                              if g.manual_score is None and g.auto_score is None)
+                if waiting:
+                    found[(assignment.name, sub.student.id)] = waiting
+    return found
 
 
 EXPORT_COLUMNS = ["assignment", "duedate", "timestamp", "student_id", "last_name", "first_name", "email",
@@ -913,6 +941,17 @@ def main(argv: list[str] | None = None) -> int:
         for lesson in done:
             feedback(lesson, root=args.root)
         print(f"feedback written to {args.root / 'feedback'}")
+        waiting = awaiting_grading(done, root=args.root)
+        if waiting:
+            per_lesson: dict[str, int] = {}
+            for (lesson, _student), n in waiting.items():
+                per_lesson[lesson] = per_lesson.get(lesson, 0) + n
+            total = sum(waiting.values())
+            print(f"{total} answer{'s' if total != 1 else ''} graded by hand await{'' if total != 1 else 's'} grading ("
+                  + ", ".join(f"{n} in {lesson}" for lesson, n in sorted(per_lesson.items()))
+                  + f", {len(waiting)} submission{'s' if len(waiting) != 1 else ''}): their feedback says "
+                  "'awaiting grading' and its total is provisional. Grade them in the Formgrader (make instructor, "
+                  "then Formgrader > Manual Grading) and run `make feedback` again before releasing feedback.")
     elif args.command == "measure":
         measure(args.lessons or None, workers=args.workers)
         print(f"times written to {LESSON_TIMES}")

@@ -13,9 +13,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
-from nbgrader.preprocessors import ClearSolutions, GetGrades  # noqa: E402
+from nbgrader.preprocessors import ClearSolutions  # noqa: E402
 
-from feedback_filter import StripHiddenTests  # noqa: E402
+from feedback_filter import GetGradesMarkingUngraded, StripHiddenTests  # noqa: E402
 from feedback_html import OfflineMathHTMLExporter  # noqa: E402
 
 c = get_config()  # noqa: F821  (nbgrader provides get_config)
@@ -61,10 +61,23 @@ from labkit.exercises.hints import HintCells  # noqa: E402
 _steps = list(c.GenerateAssignment.preprocessors)
 c.GenerateAssignment.preprocessors = _steps[:_steps.index(StudentVersion)] + [HintCells] + _steps[_steps.index(StudentVersion):]
 
-# Feedback shows each test cell's visible part only: hidden tests stay hidden.
-c.GenerateFeedback.preprocessors = [GetGrades, StripHiddenTests, CSSHTMLHeaderPreprocessor]
+# Feedback shows each test cell's visible part only: hidden tests stay hidden (a failed one is
+# labelled "✘ Hidden tests failed"), no path of the grading machine, and each answer graded by hand
+# that nobody has graded yet as "awaiting grading" (the total as provisional), not as 0 points.
+c.GenerateFeedback.preprocessors = [GetGradesMarkingUngraded, StripHiddenTests, CSSHTMLHeaderPreprocessor]
 # Feedback renders its maths offline: MathJax inlined from the installed package, no CDN.
 c.GenerateFeedback.exporter_class = OfflineMathHTMLExporter
+# ... with NN Lab's feedback template (feedback_templates/nnlab_feedback: nbgrader's, plus "awaiting grading").
+import nbgrader as _nbgrader  # noqa: E402
+
+_formgrader = os.path.join(os.path.dirname(_nbgrader.__file__), "server_extensions", "formgrader")
+c.OfflineMathHTMLExporter.template_name = "nnlab_feedback"
+c.OfflineMathHTMLExporter.extra_template_basedirs = [os.path.join(_formgrader, "templates"),
+                                                     os.path.join(HERE, "feedback_templates")]
+# (nbgrader's templates folder itself, for `extends 'feedback/index.html.j2'`; bootstrap's CSS, as nbgrader sets it)
+c.OfflineMathHTMLExporter.extra_template_paths = [
+    os.path.join(_formgrader, "templates"),
+    os.path.join(_formgrader, "static", "node_modules", "bootstrap", "dist", "css")]
 
 # A submission that prints megabytes must not bloat the gradebook or feedback.
 c.LimitOutput.max_lines = 200
