@@ -178,7 +178,8 @@ def _blank_student_version(name: str) -> nbformat.NotebookNode:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["02_activation_functions", "03_feedforward_networks", "04_loss_functions"])
+@pytest.mark.parametrize("name", ["02_activation_functions", "03_feedforward_networks", "04_loss_functions",
+                                  "06_optimization"])
 def test_blank_student_version_runs_top_to_bottom_with_errors_only_in_exercises(name, tmp_path, monkeypatch):
     """Run All on the blank student version: only answer and test cells stay red; every demo runs, on
     labkit's reference until the learner's function passes (issue 24)."""

@@ -197,3 +197,39 @@ class RMSprop(Optimizer):
                 p.data -= self.lr * buf
             else:
                 p.data -= self.lr * (grad / avg)
+
+
+# One step on plain arrays, with the state passed in and handed back (lesson 06 draws with these until
+# the learner's own steps pass). Each runs the optimizer above on a copy, so the rule is written once.
+
+def _one_step(optimizer_class, params, grad, state: dict, **settings) -> tuple[np.ndarray, dict]:
+    p = Parameter(np.array(params, dtype=np.float64), dtype=np.float64)
+    p.grad = np.array(grad, dtype=np.float64).reshape(p.shape)
+    optimizer = optimizer_class([p], **settings)
+    optimizer.state[0].update({k: np.array(v, dtype=np.float64) if isinstance(v, np.ndarray) else v
+                               for k, v in state.items()})
+    optimizer.step()
+    return p.data, optimizer.state[0]
+
+
+def sgd_step(params, grad, lr: float) -> np.ndarray:
+    """params (*), grad (*) -> params - lr * grad (*), as one torch.optim.SGD step."""
+    return _one_step(SGD, params, grad, {}, lr=lr)[0]
+
+
+def momentum_step(params, grad, velocity, lr: float, momentum: float = 0.9) -> tuple[np.ndarray, np.ndarray]:
+    """params, grad, velocity (*) -> (new params, new velocity), both (*), as torch.optim.SGD(momentum=...).
+
+    velocity = momentum * velocity + grad;  params = params - lr * velocity (start from velocity 0).
+    """
+    buffer = np.array(velocity, dtype=np.float64)
+    new, state = _one_step(SGD, params, grad, {"momentum_buffer": buffer}, lr=lr, momentum=momentum)
+    return new, state["momentum_buffer"]
+
+
+def adam_step(params, grad, m, v, t: int, lr: float = 1e-3, betas: tuple[float, float] = (0.9, 0.999),
+              eps: float = 1e-8) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """params, grad, m, v (*), t steps so far -> (new params, new m, new v, t + 1), as torch.optim.Adam."""
+    state = {"step": int(t), "exp_avg": np.array(m, dtype=np.float64), "exp_avg_sq": np.array(v, dtype=np.float64)}
+    new, state = _one_step(Adam, params, grad, state, lr=lr, betas=betas, eps=eps)
+    return new, state["exp_avg"], state["exp_avg_sq"], state["step"]

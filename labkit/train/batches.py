@@ -125,3 +125,16 @@ def as_data(data, name: str = "train_data") -> ArrayData | LoaderData:
         f"{name} must be (X, y) arrays, a labkit.data.Dataset or a torch Dataset/DataLoader; "
         f"got {type(data).__name__}."
     )
+
+
+def minibatch_indices(n: int, batch_size: int, rng: np.random.Generator) -> Iterator[np.ndarray]:
+    """n examples -> index arrays (int) of at most ``batch_size``, a shuffle of 0..n-1 cut in order.
+
+    The order ``ArrayData.batches`` uses: ``rng.permutation(n)``, then consecutive slices; every index
+    appears exactly once per epoch, and only the last batch may be smaller.
+    """
+    if int(batch_size) < 1:
+        raise ValueError(f"minibatch_indices: batch_size must be at least 1, got {batch_size!r}.")
+    order = rng.permutation(int(n))
+    for start in range(0, int(n), int(batch_size)):
+        yield order[start:start + int(batch_size)]
