@@ -27,6 +27,7 @@ from torch import nn
 __all__ = [
     "freeze", "unfreeze", "count_parameters", "replace_head", "extract_features", "train_classifier",
     "linear_probe", "fine_tune", "from_scratch", "sample_per_class", "TransferResults", "compare_strategies",
+    "add_batchnorm", "batchnorm_layers",
 ]
 
 STRATEGIES = ("from scratch", "linear probe", "fine-tuning")
@@ -101,15 +102,46 @@ def extract_features(model: nn.Module, X) -> np.ndarray:
     return features.cpu().numpy()
 
 
+def batchnorm_layers(model: nn.Module) -> list[nn.modules.batchnorm._BatchNorm]:
+    """The batch-normalization layers of ``model`` (``nn.BatchNorm1d``, ``2d``, ``3d``), in order."""
+    return [m for m in _check_module("model", model).modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+
+
+def add_batchnorm(model: nn.Module) -> nn.Module:
+    """Insert an ``nn.BatchNorm1d`` after every ``nn.Conv1d`` of ``model.features`` (an ``nn.Sequential``); returns ``model``.
+
+    ``labkit.models.CNN1d`` becomes conv, batch norm, ReLU (three times), then the head: the usual order.
+    """
+    features = getattr(_check_module("model", model), "features", None)
+    if not isinstance(features, nn.Sequential) or not any(isinstance(m, nn.Conv1d) for m in features):
+        raise TypeError(f"model must have a `features` nn.Sequential with nn.Conv1d layers (as labkit.models.CNN1d), "
+                        f"got {type(features).__name__ if features is not None else 'no features'}.")
+    layers = []
+    for layer in features:
+        layers.append(layer)
+        if isinstance(layer, nn.Conv1d):
+            layers.append(nn.BatchNorm1d(layer.out_channels).to(layer.weight.device))
+    model.features = nn.Sequential(*layers)
+    return model
+
+
+BATCHNORM_MODES = ("batch", "frozen")
+
+
 def train_classifier(model: nn.Module, X, y, *, steps: int = 200, lr: float = 1e-2, weight_decay: float = 0.0,
-                     seed: int = 0) -> nn.Module:
+                     seed: int = 0, batchnorm: str = "batch") -> nn.Module:
     """Full-batch Adam on the cross-entropy of ``model(X)`` against y, for the trainable parameters only.
 
-    X (N, ...) array, y (N,) integer labels. Returns ``model`` in evaluation mode.
+    X (N, ...) array, y (N,) integer labels. batchnorm: what the network's batch-norm layers do while it
+    trains: "batch" (PyTorch's training mode: normalize with the batch's mean and variance, and move the
+    running statistics towards them) or "frozen" (evaluation mode: normalize with the running statistics
+    and leave them as they are). Returns ``model`` in evaluation mode.
     """
     _check_module("model", model)
     if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 1:
         raise ValueError(f"steps must be a positive integer, got {steps!r}.")
+    if batchnorm not in BATCHNORM_MODES:
+        raise ValueError(f"batchnorm must be one of {list(BATCHNORM_MODES)}, got {batchnorm!r}.")
     trainable = [p for p in model.parameters() if p.requires_grad]
     if not trainable:
         raise ValueError("model has no trainable parameters (all are frozen): nothing to train.")
@@ -118,6 +150,9 @@ def train_classifier(model: nn.Module, X, y, *, steps: int = 200, lr: float = 1e
     torch.manual_seed(seed)
     optimizer = torch.optim.Adam(trainable, lr=lr, weight_decay=weight_decay)
     model.train()
+    if batchnorm == "frozen":
+        for layer in batchnorm_layers(model):
+            layer.eval()
     for _ in range(int(steps)):
         optimizer.zero_grad()
         loss = nn.functional.cross_entropy(model(X_t), y_t)
@@ -138,12 +173,15 @@ def linear_probe(pretrained: nn.Module, X, y, n_classes: int, *, steps: int = 30
 
 
 def fine_tune(pretrained: nn.Module, X, y, n_classes: int, *, steps: int = 200, lr: float = 3e-3,
-              seed: int = 0) -> nn.Module:
-    """A copy of ``pretrained`` with a new head, every parameter trained on (X, y). ``pretrained`` is untouched."""
+              seed: int = 0, batchnorm: str = "batch") -> nn.Module:
+    """A copy of ``pretrained`` with a new head, every parameter trained on (X, y). ``pretrained`` is untouched.
+
+    batchnorm: "batch" or "frozen", as in :func:`train_classifier`.
+    """
     model = unfreeze(replace_head(copy.deepcopy(_check_module("pretrained", pretrained)), n_classes))
     torch.manual_seed(seed)
     model.head.reset_parameters()
-    return train_classifier(model, X, y, steps=steps, lr=lr, seed=seed)
+    return train_classifier(model, X, y, steps=steps, lr=lr, seed=seed, batchnorm=batchnorm)
 
 
 def from_scratch(make_model: Callable[[], nn.Module], X, y, *, steps: int = 200, lr: float = 1e-2,
@@ -171,13 +209,17 @@ def sample_per_class(y, per_class: int, seed: int = 0) -> np.ndarray:
 class TransferResults:
     """Test accuracy and training seconds of each strategy at each number of labels per class.
 
-    ``accuracy[strategy]`` and ``seconds[strategy]`` are (len(labels_per_class), len(seeds)) arrays.
+    ``accuracy[strategy]``, ``train_accuracy[strategy]`` (on the labelled examples it trained on) and
+    ``seconds[strategy]`` are (len(labels_per_class), len(seeds)) arrays; ``models[strategy][i][j]``
+    is the trained network for labels_per_class[i] and seeds[j] (kept only when asked for).
     """
 
     labels_per_class: np.ndarray
     seeds: tuple[int, ...]
     accuracy: dict[str, np.ndarray] = field(default_factory=dict)
     seconds: dict[str, np.ndarray] = field(default_factory=dict)
+    train_accuracy: dict[str, np.ndarray] = field(default_factory=dict)
+    models: dict[str, list[list[nn.Module]]] = field(default_factory=dict)
 
     def mean_accuracy(self, strategy: str) -> np.ndarray:
         """(len(labels_per_class),) accuracy averaged over the seeds."""
@@ -197,12 +239,14 @@ def _accuracy(model: nn.Module, X, y) -> float:
 def compare_strategies(pretrained: nn.Module, make_model: Callable[[], nn.Module], X_pool, y_pool, X_test, y_test, *,
                        labels_per_class: Sequence[int] = (1, 2, 5, 10, 20, 50), seeds: Sequence[int] = (0, 1),
                        strategies: Sequence[str] = STRATEGIES, steps: int = 200,
-                       progress: Callable | None = None) -> TransferResults:
+                       progress: Callable | None = None, keep_models: bool = False) -> TransferResults:
     """Train each strategy on ``k`` labelled examples per class of the pool, for each k and seed; test on (X_test, y_test).
 
     pretrained: the source network (with a ``head``); make_model: builds a fresh network for
-    "from scratch" (its head must already have the target's number of classes).
-    progress: optional wrapper for the loop over k, such as ``tqdm``.
+    "from scratch" (its head must already have the target's number of classes). Each seed draws its
+    own labelled examples (:func:`sample_per_class`), the same ones for every strategy.
+    progress: optional wrapper for the loop over k, such as ``tqdm``. keep_models: keep every trained
+    network in ``results.models`` (to measure something else on them afterwards).
     """
     unknown = [s for s in strategies if s not in STRATEGIES]
     if unknown:
@@ -216,6 +260,9 @@ def compare_strategies(pretrained: nn.Module, make_model: Callable[[], nn.Module
     for strategy in strategies:
         results.accuracy[strategy] = np.zeros((len(ks), len(seeds)))
         results.seconds[strategy] = np.zeros((len(ks), len(seeds)))
+        results.train_accuracy[strategy] = np.zeros((len(ks), len(seeds)))
+        if keep_models:
+            results.models[strategy] = [[None] * len(seeds) for _ in ks]
     loop = progress(list(enumerate(ks))) if progress is not None else enumerate(ks)
     for i, k in loop:
         for j, seed in enumerate(seeds):
@@ -231,6 +278,9 @@ def compare_strategies(pretrained: nn.Module, make_model: Callable[[], nn.Module
                     model = fine_tune(pretrained, X, y, n_classes, steps=steps, seed=int(seed))
                 results.seconds[strategy][i, j] = time.perf_counter() - start
                 results.accuracy[strategy][i, j] = _accuracy(model, X_test, y_test)
+                results.train_accuracy[strategy][i, j] = _accuracy(model, X, y)
+                if keep_models:
+                    results.models[strategy][i][j] = model
     return results
 
 

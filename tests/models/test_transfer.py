@@ -11,8 +11,8 @@ from torch import nn
 
 from labkit.models import MLP, CNN1d
 from labkit.transfer import (
-    STRATEGIES, TransferResults, compare_strategies, count_parameters, extract_features, fine_tune, freeze,
-    from_scratch, linear_probe, replace_head, sample_per_class, tone_task, train_classifier, unfreeze,
+    STRATEGIES, TransferResults, add_batchnorm, batchnorm_layers, compare_strategies, count_parameters,
+    extract_features, fine_tune, freeze, from_scratch, linear_probe, replace_head, sample_per_class, tone_task, train_classifier, unfreeze,
 )
 
 
@@ -153,3 +153,75 @@ def test_pretraining_is_reproducible():
         model = train_classifier(CNN1d(n_classes=5), X, y, steps=5, seed=0)
         weights.append(model.head.weight.detach().clone())
     assert torch.equal(weights[0], weights[1])
+
+
+def test_shipped_batchnorm_network_reproduces_its_recorded_accuracy():
+    from pathlib import Path
+
+    from labkit.data import load_mnist1d
+
+    saved = torch.load(Path(__file__).resolve().parents[2] / "notebooks" / "16_transfer_learning" / "pretrained.pt",
+                       weights_only=True)
+    model = add_batchnorm(CNN1d(n_classes=5))
+    model.load_state_dict(saved["digits_bn"])
+    model.eval()
+    test = load_mnist1d("test")
+    source = test.y < 5
+    with torch.no_grad():
+        accuracy = float(np.mean(model(torch.as_tensor(test.X[source])).argmax(1).numpy() == test.y[source]))
+    assert accuracy == pytest.approx(saved["meta"]["digits_bn_test_accuracy"], abs=0.01)
+
+
+def test_add_batchnorm_puts_one_after_each_convolution_as_torch_does():
+    torch.manual_seed(0)
+    plain = CNN1d(n_classes=3)
+    model = add_batchnorm(copy.deepcopy(plain))
+    kinds = [type(m).__name__ for m in model.features]
+    assert kinds == ["Conv1d", "BatchNorm1d", "ReLU"] * 3
+    assert batchnorm_layers(model) == [model.features[1], model.features[4], model.features[7]]
+    assert count_parameters(model) == count_parameters(plain) + 3 * 2 * 25
+    x = torch.randn(6, 40)
+    model.eval()  # fresh running statistics (mean 0, variance 1): eval mode is then almost the plain network
+    torch.testing.assert_close(model(x), plain(x), rtol=1e-4, atol=1e-4)
+    model.train()
+    h = model.features[0](x.unsqueeze(1))
+    torch.testing.assert_close(model.features[1](h), nn.functional.batch_norm(h, None, None, training=True))
+    with pytest.raises(TypeError, match="features"):
+        add_batchnorm(MLP(4, (3,), 2))
+
+
+def test_batchnorm_frozen_keeps_the_running_statistics_and_batch_moves_them():
+    X, y = blobs(n_per_class=10, dim=40)
+    torch.manual_seed(0)
+    pretrained = add_batchnorm(CNN1d(n_classes=4)).eval()
+    before = [layer.running_mean.clone() for layer in batchnorm_layers(pretrained)]
+    frozen = fine_tune(pretrained, X, y, 3, steps=5, batchnorm="frozen")
+    moved = fine_tune(pretrained, X, y, 3, steps=5)
+    assert all(torch.equal(layer.running_mean, b) for layer, b in zip(batchnorm_layers(frozen), before))
+    assert not any(torch.equal(layer.running_mean, b) for layer, b in zip(batchnorm_layers(moved), before))
+    assert all(torch.equal(layer.running_mean, b) for layer, b in zip(batchnorm_layers(pretrained), before))
+    assert not frozen.training and not any(layer.training for layer in batchnorm_layers(frozen))
+    # a linear probe computes the body's features in evaluation mode: the statistics stay as they were
+    probe = linear_probe(pretrained, X, y, 3, steps=5)
+    assert all(torch.equal(layer.running_mean, b) for layer, b in zip(batchnorm_layers(probe), before))
+    with pytest.raises(ValueError, match="batchnorm must be one of"):
+        train_classifier(MLP(40, (4,), 3), X, y, steps=2, batchnorm="eval")
+
+
+def test_compare_strategies_records_train_accuracy_and_keeps_models_when_asked():
+    X, y = blobs(n_per_class=30, dim=40)
+    results = compare_strategies(CNN1d(n_classes=4), lambda: CNN1d(n_classes=3), X, y, X, y, labels_per_class=(2, 5),
+                                 seeds=(0, 1), steps=20, strategies=("linear probe",), keep_models=True)
+    assert results.train_accuracy["linear probe"].shape == (2, 2)
+    model = results.models["linear probe"][1][0]
+    pick = sample_per_class(y, 5, seed=0)
+    with torch.no_grad():
+        train_acc = float(np.mean(model(torch.as_tensor(X[pick])).argmax(1).numpy() == y[pick]))
+    assert results.train_accuracy["linear probe"][1, 0] == pytest.approx(train_acc)
+    assert compare_strategies(CNN1d(n_classes=4), lambda: CNN1d(n_classes=3), X, y, X, y, labels_per_class=(2,),
+                              seeds=(0,), steps=2, strategies=("linear probe",)).models == {}
+
+
+def test_replace_head_follows_the_network_to_another_device():
+    model = replace_head(CNN1d(n_classes=5).to("meta"), 3)
+    assert model.head.weight.device.type == "meta"
