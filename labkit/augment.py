@@ -183,3 +183,18 @@ def add_noise_snr(waves: np.ndarray, snr_db: float, *, seed: Seed = 0) -> np.nda
     dtype = waves.dtype if np.issubdtype(waves.dtype, np.floating) else np.float64
     out = (batch + noise).astype(dtype)
     return out[0] if waves.ndim == 1 else out
+
+
+def augment_dataset(images: np.ndarray, labels: np.ndarray, copies: int, max_shift: int = 1,
+                    seed: Seed = 0) -> tuple[np.ndarray, np.ndarray]:
+    """The originals followed by ``copies`` randomly shifted copies of them (``random_shift``), labels repeated.
+
+    images (N, H, W), labels (N,) -> ((N * (copies + 1), H, W), (N * (copies + 1),)).
+    """
+    copies = check_int("copies", copies, minimum=0)
+    images, labels = np.asarray(images), np.asarray(labels)
+    if len(images) != len(labels):
+        raise ShapeError(f"augment_dataset expected one label per image, got {len(images)} images and {len(labels)} labels.")
+    rng = _rng(seed)
+    shifted = [random_shift(images, max_shift, seed=rng) for _ in range(copies)]
+    return np.concatenate([images] + shifted), np.tile(labels, copies + 1)

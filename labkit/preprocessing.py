@@ -14,7 +14,8 @@ import numpy as np
 from labkit.data.split import train_val_test_split
 from labkit.errors import NotFittedError, ShapeError
 
-__all__ = ["MinMaxScaler", "Normalizer", "StandardScaler", "fit_transform_splits", "train_val_test_split"]
+__all__ = ["MinMaxScaler", "Normalizer", "StandardScaler", "fit_transform_splits", "min_max_scale", "standard_statistics",
+           "standardize", "train_val_test_split"]
 
 
 class _Scaler:
@@ -223,3 +224,36 @@ def fit_transform_splits(scaler: _Scaler, train: np.ndarray, *others: np.ndarray
         raise TypeError(f"scaler must have fit() and transform(), got {scaler!r}.")
     scaler.fit(train)
     return (scaler.transform(train), *(scaler.transform(X) for X in others))
+
+
+# The same scalings as functions of arrays and statistics (lesson 07's demos use them until the learner's pass).
+
+def standard_statistics(X_train: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """X_train (N, F) -> (mean (F,), std (F,)) as StandardScaler learns them; a constant feature gets std 1."""
+    scaler = StandardScaler().fit(X_train)
+    return scaler.mean_, scaler.scale_
+
+
+def standardize(X: np.ndarray, mean: np.ndarray, std: np.ndarray) -> np.ndarray:
+    """X (M, F), mean (F,), std (F,) -> (X - mean) / std, (M, F): StandardScaler's transform with given statistics."""
+    X = np.asarray(X, dtype=np.float64)
+    mean, std = np.asarray(mean, dtype=np.float64), np.asarray(std, dtype=np.float64)
+    if X.ndim != 2 or mean.shape != (X.shape[1],) or std.shape != (X.shape[1],):
+        raise ShapeError(f"standardize expected X (M, F), mean (F,) and std (F,), got X {X.shape}, "
+                         f"mean {mean.shape} and std {std.shape}.")
+    return (X - mean) / std
+
+
+def min_max_scale(X: np.ndarray, data_min: np.ndarray, data_max: np.ndarray,
+                  feature_range: tuple[float, float] = (0.0, 1.0)) -> np.ndarray:
+    """X (M, F), data_min (F,), data_max (F,) -> (M, F) with [data_min, data_max] mapped onto feature_range,
+    as MinMaxScaler fitted on data whose per-feature min and max these are (a constant feature maps to low)."""
+    X = np.asarray(X, dtype=np.float64)
+    low, high = MinMaxScaler(feature_range)._range()
+    data_min, data_max = np.asarray(data_min, dtype=np.float64), np.asarray(data_max, dtype=np.float64)
+    if X.ndim != 2 or data_min.shape != (X.shape[1],) or data_max.shape != (X.shape[1],):
+        raise ShapeError(f"min_max_scale expected X (M, F), data_min (F,) and data_max (F,), got X {X.shape}, "
+                         f"data_min {data_min.shape} and data_max {data_max.shape}.")
+    span = data_max - data_min
+    span = np.where(span < 10 * np.finfo(np.float64).eps, 1.0, span)
+    return low + (high - low) * (X - data_min) / span
