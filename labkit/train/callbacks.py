@@ -114,6 +114,28 @@ class EarlyStopping(Callback):
             trainer.set_weights(self.best_weights_)
 
 
+
+class _Replay:
+    """The little of a trainer that EarlyStopping reads when it is replayed over recorded values."""
+
+    stop_training = False
+
+
+def early_stopping_epochs(val_losses, patience: int, min_delta: float = 0.0) -> tuple[int, int]:
+    """val_losses: one number per epoch -> (stop_epoch, best_epoch), both from 0, as ``EarlyStopping``
+    (monitoring a loss) decides during ``fit``; stop_epoch is the last epoch when it never stops."""
+    rule = EarlyStopping(monitor="val_loss", patience=patience, min_delta=min_delta, restore_best=False, mode="min")
+    trainer = _Replay()
+    rule.on_train_begin(trainer)
+    values = [float(v) for v in val_losses]
+    if not values:
+        raise ValueError("early_stopping_epochs expected at least one validation loss, got none.")
+    for epoch, value in enumerate(values):
+        rule.on_epoch_end(epoch, {"val_loss": value}, trainer)
+        if trainer.stop_training:
+            break
+    return epoch, (rule.best_epoch_ if rule.best_epoch_ is not None else 0)
+
 class ModelCheckpoint(Callback):
     """Save the model's weights after epochs (see :func:`labkit.train.save_checkpoint`).
 
