@@ -7,6 +7,10 @@
 - ``reweighing_weights`` before training (Kamiran & Calders)
 - ``GroupThresholds``    after training: per-group thresholds under a fairness criterion
 - ``threshold_sweep``, ``plot_fairness_tradeoff``  accuracy against the fairness gap
+- ``EqualizedOddsThresholds`` randomized group thresholds reaching equal TPR and FPR (Hardt, Price &
+  Srebro), with ``roc_points``, ``upper_hull``, ``plot_roc_by_group``
+- ``calibration_by_group``, ``calibration_error_by_group``, ``plot_reliability_by_group``  calibration within groups
+- ``bootstrap_group_rates``  confidence intervals for per-group rates and their gap
 """
 
 from labkit.ethics.fairness._inputs import FairnessWarning
@@ -20,9 +24,22 @@ from labkit.ethics.fairness.metrics import (
     fairness_report,
     group_metrics,
 )
+from labkit.ethics.fairness.calibration import (
+    calibration_by_group,
+    calibration_error_by_group,
+    plot_reliability_by_group,
+)
+from labkit.ethics.fairness.postprocessing import (
+    EqualizedOddsThresholds,
+    GroupMix,
+    plot_roc_by_group,
+    roc_points,
+    upper_hull,
+)
 from labkit.ethics.fairness.reweighing import reweighing_weights
 from labkit.ethics.fairness.thresholds import GroupThresholds
 from labkit.ethics.fairness.tradeoff import plot_fairness_tradeoff, threshold_sweep
+from labkit.ethics.fairness.uncertainty import BootstrapRates, bootstrap_group_rates
 
 __all__ = [
     "FairnessWarning",
@@ -38,4 +55,14 @@ __all__ = [
     "GroupThresholds",
     "threshold_sweep",
     "plot_fairness_tradeoff",
+    "EqualizedOddsThresholds",
+    "GroupMix",
+    "roc_points",
+    "upper_hull",
+    "plot_roc_by_group",
+    "calibration_by_group",
+    "calibration_error_by_group",
+    "plot_reliability_by_group",
+    "BootstrapRates",
+    "bootstrap_group_rates",
 ]
