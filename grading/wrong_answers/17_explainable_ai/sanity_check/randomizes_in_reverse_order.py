@@ -4,7 +4,9 @@
 def sanity_check(model, explain, x, target):
     """-> (L + 1,) mean Spearman correlation of |maps| of the model and of copies with the top k layers randomized."""
     def ranks(v):
-        return np.argsort(np.argsort(v))
+        _, group, counts = np.unique(v, return_inverse=True, return_counts=True)  # groups of tied values, sorted
+        first = np.cumsum(counts) - counts  # the first rank each group occupies
+        return (first + (counts - 1) / 2)[group.ravel()]  # ties share the mean of their ranks
 
     def similarity(a, b):
         a = np.abs(np.asarray(a.detach(), dtype=float)).reshape(len(a), -1)

@@ -1,6 +1,6 @@
 # mistake: Calls the library's scipy spearmanr
-# why: The exercise asks you to rank with argsort and correlate with np.corrcoef; scipy.stats is off limits, so the check refuses spearmanr.
-# hint: Rank each flattened absolute map with argsort of argsort, then correlate the two rank vectors with np.corrcoef.
+# why: The exercise asks you to write the ranking (average ranks for ties) and correlate with np.corrcoef; scipy.stats is off limits, so the check refuses spearmanr.
+# hint: Rank each flattened absolute map yourself (tied values share the mean of their ranks; np.unique with return_inverse and return_counts finds the ties), then correlate the two rank vectors with np.corrcoef.
 from scipy.stats import spearmanr
 
 
