@@ -1,0 +1,24 @@
+# mistake: Thresholds returned under the wrong group
+# why: The search is right, but the threshold found for group A is returned under 'B' and the other way round, so the decision applies each group's threshold to the other group and none of the reported numbers hold.
+# hint: Check which axis of your table belongs to which group before you return the pair.
+def choose_thresholds(score, y_true, groups):
+    """A correct search, but the pair is returned the wrong way round."""
+    score, y_true, groups = np.asarray(score, float), np.asarray(y_true), np.asarray(groups)
+    grid = np.round(np.linspace(0, 1, 101), 2)
+    per_group = {}
+    for g in ("A", "B"):
+        member = groups == g
+        decide = score[member][None, :] >= grid[:, None]  # (T, n_g)
+        truth = y_true[member] == 1
+        per_group[g] = (decide[:, truth].mean(axis=1), decide[:, ~truth].mean(axis=1), decide.sum(axis=1),
+                        (decide == truth).sum(axis=1))
+    (tpr_a, fpr_a, chosen_a, correct_a), (tpr_b, fpr_b, chosen_b, correct_b) = per_group["A"], per_group["B"]
+    selection = (chosen_a[:, None] + chosen_b[None, :]) / len(score)
+    accuracy = (correct_a[:, None] + correct_b[None, :]) / len(score)
+    baseline = np.mean((score >= 0.5) == (y_true == 1))
+    allowed = ((np.abs(tpr_a[:, None] - tpr_b[None, :]) < MAX_TPR_GAP) & (selection <= MAX_SELECTION_RATE)
+               & (accuracy >= baseline - MAX_ACCURACY_LOSS))
+    i, j = np.unravel_index(np.argmax(np.where(allowed, accuracy, -1.0)), accuracy.shape)
+    return {"thresholds": {"A": float(grid[j]), "B": float(grid[i])},
+            "tpr": {"A": float(tpr_a[i]), "B": float(tpr_b[j])},
+            "selection_rate": float(selection[i, j]), "accuracy": float(accuracy[i, j])}
