@@ -8,6 +8,8 @@ hidden states step by step, and names drawn one character at a time.
 - :func:`char_states`: a :class:`~labkit.models.CharGenerator`'s state and next-character
   probabilities after each character of a text.
 - :func:`sample_names`: draw names with a character-choosing function you pass in.
+- :func:`recursive_forecast`: forecast many steps ahead with a one-step forecaster, feeding its own
+  forecasts back in (lesson 11's reference for the demos).
 """
 
 from __future__ import annotations
@@ -204,3 +206,28 @@ def sample_names(model, choose: Callable, n: int = 10, temperature: float = 1.0,
         names.append("".join(chars))
     model.train(was_training)
     return names
+
+
+def recursive_forecast(predict: Callable, windows: np.ndarray, horizon: int) -> np.ndarray:
+    """Forecast ``horizon`` steps ahead with a one-step forecaster fed its own forecasts.
+
+    Args:
+        predict: maps windows (N, W, 1) to next values (N, 1), e.g. a trained model wrapped for NumPy.
+        windows: the last W known values of each series, (N, W, 1).
+        horizon: how many steps to forecast (>= 1).
+
+    Returns:
+        (N, horizon): column h is the forecast h + 1 steps after each window. After each step the window
+        slides by one: its oldest value drops out and the forecast just made becomes its newest value.
+    """
+    horizon = _check_int("horizon", horizon, 1)
+    window = np.asarray(windows, dtype=float)
+    if window.ndim != 3 or window.shape[2] != 1:
+        raise ValueError(f"recursive_forecast expected windows (N, W, 1), got shape {window.shape}. "
+                         "A batch of univariate windows: X[..., None] adds the feature axis.")
+    forecasts = []
+    for _ in range(horizon):
+        step = np.asarray(predict(window), dtype=float).reshape(len(window), 1)  # (N, 1)
+        forecasts.append(step)
+        window = np.concatenate([window[:, 1:], step[:, None]], axis=1)  # (N, W, 1), newest last
+    return np.concatenate(forecasts, axis=1)

@@ -9,7 +9,7 @@ import torch
 from torch.nn import functional as F
 
 from labkit.models import CharGenerator
-from labkit.recurrent import (char_states, gradient_through_time, memory_task, sample_names, set_gate_bias_,
+from labkit.recurrent import (char_states, recursive_forecast, gradient_through_time, memory_task, sample_names, set_gate_bias_,
                               train_memory_task)
 
 
@@ -138,3 +138,34 @@ def test_sample_names_passes_temperature_and_generator_and_checks_the_choice(nam
         sample_names(names_model, lambda logits, T, rng: 0, n=1)
     with pytest.raises(TypeError, match="choose must be a function"):
         sample_names(names_model, "argmax")
+
+
+def test_recursive_forecast_feeds_its_forecasts_back_and_slides_the_window():
+    seen = []
+
+    def predict(w):  # the next value continues the line through the window's first and last values
+        seen.append(w.shape)
+        return w[:, -1] + (w[:, -1] - w[:, 0]) / (w.shape[1] - 1)
+
+    windows = np.array([[0.0, 1.0, 2.0], [5.0, 3.0, 1.0]])[..., None]  # (2, 3, 1): straight lines
+    got = recursive_forecast(predict, windows, 4)
+    np.testing.assert_allclose(got, [[3.0, 4.0, 5.0, 6.0], [-1.0, -3.0, -5.0, -7.0]])
+    assert seen == [(2, 3, 1)] * 4  # the window keeps its length
+    np.testing.assert_allclose(windows[..., 0], [[0.0, 1.0, 2.0], [5.0, 3.0, 1.0]])  # unchanged
+
+    # a forecaster that is not linear in the window: the order of the window matters
+    quadratic = lambda w: 0.5 * w[:, -1] ** 2 - 0.1 * w[:, 0]
+    w0 = np.array([[[0.3], [0.5], [0.9]]])
+    expected, w = [], w0[0, :, 0].tolist()
+    for _ in range(3):
+        nxt = 0.5 * w[-1] ** 2 - 0.1 * w[0]
+        expected.append(nxt)
+        w = w[1:] + [nxt]
+    np.testing.assert_allclose(recursive_forecast(quadratic, w0, 3), [expected])
+
+
+def test_recursive_forecast_refuses_bad_arguments():
+    with pytest.raises(ValueError, match=r"\(N, W, 1\)"):
+        recursive_forecast(lambda w: w[:, -1], np.zeros((2, 3)), 2)
+    with pytest.raises(ValueError):
+        recursive_forecast(lambda w: w[:, -1], np.zeros((2, 3, 1)), 0)
