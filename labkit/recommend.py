@@ -6,6 +6,13 @@
     picks = top_k(scores, k=10, exclude=rated)            # (n_users, 10) item ids, best first
     precision, recall = precision_recall_at_k(picks, relevant)
 
+Implicit feedback (only positives: what a user clicked, played or rated at all), ranked with BPR:
+
+    negatives = sample_unseen(users, seen, generator)      # (N,) an item each user has not seen
+    loss = bpr_loss(pos_scores, neg_scores)                # mean -log sigmoid(s_ui - s_uj)
+    recall = recall_at_k(scores, held_out, exclude=seen, k=10)
+    aucs = auc_per_user(scores, held_out, exclude=seen)    # one AUC per user with held-out items
+
 Ratings come as parallel arrays ``users`` (N,), ``items`` (N,) int and ``ratings`` (N,)
 float, or ``pairs`` (N, 2) = [user, item] as :func:`labkit.data.load_ratings` returns them.
 """
@@ -174,3 +181,76 @@ def train_matrix_factorization(pairs, ratings, n_users: int, n_items: int, *, di
         losses.append(float(loss.detach()))
     model.eval()
     return TrainedFactorization(model, losses)
+
+
+def bpr_loss(pos_scores: torch.Tensor, neg_scores: torch.Tensor) -> torch.Tensor:
+    """Bayesian personalized ranking loss (Rendle et al., 2009): mean of -log sigmoid(pos - neg).
+
+    pos_scores (N,): the scores s_ui of items the users have seen; neg_scores (N,): the scores
+    s_uj of sampled items they have not. Computed as softplus(neg - pos), which stays finite
+    for any margin (a naive log(sigmoid(x)) is log(0) = -inf once sigmoid underflows). Returns a
+    scalar tensor.
+    """
+    pos_scores, neg_scores = torch.as_tensor(pos_scores), torch.as_tensor(neg_scores)
+    if pos_scores.shape != neg_scores.shape or pos_scores.numel() == 0:
+        raise ValueError(f"pos_scores {tuple(pos_scores.shape)} and neg_scores {tuple(neg_scores.shape)} must have "
+                         "the same, non-empty shape: one sampled negative per positive.")
+    return torch.nn.functional.softplus(neg_scores - pos_scores).mean()
+
+
+def sample_unseen(users: torch.Tensor, seen: torch.Tensor, generator: torch.Generator | None = None) -> torch.Tensor:
+    """For each user id in ``users`` (N,), one item drawn uniformly from the items that user has not seen.
+
+    seen (n_users, n_items) bool tensor, True where the user interacted with the item. Draws
+    by rejection: uniform items, redrawn where the user has seen them. Returns int64 (N,) on
+    the device of ``seen``.
+    """
+    users = torch.as_tensor(users, dtype=torch.long, device=seen.device)
+    if seen.dtype != torch.bool or seen.ndim != 2:
+        raise ValueError(f"seen must be a 2-D bool tensor (n_users, n_items), got {seen.dtype} {tuple(seen.shape)}.")
+    if len(users) and bool(seen[users].all(dim=1).any()):
+        raise ValueError("a user in users has seen every item: there is no unseen item to sample.")
+    n_items = seen.shape[1]
+
+    def draw(n: int) -> torch.Tensor:
+        return torch.randint(0, n_items, (n,), generator=generator,
+                             device=generator.device if generator is not None else seen.device).to(seen.device)
+
+    items = draw(len(users))
+    redraw = seen[users, items]
+    while bool(redraw.any()):
+        items[redraw] = draw(int(redraw.sum()))
+        redraw = seen[users, items]
+    return items
+
+
+def recall_at_k(scores, held_out, exclude, k: int) -> float:
+    """Mean over users with held-out items of (held-out items in the top k) / (held-out items).
+
+    scores, held_out, exclude: (n_users, n_items); held_out bool (the items to find), exclude
+    bool (the training items, never recommended). The top k come from :func:`top_k`.
+    """
+    return precision_recall_at_k(top_k(scores, k, exclude=exclude), held_out)[1]
+
+
+def auc_per_user(scores, held_out, exclude) -> np.ndarray:
+    """Per-user AUC: the share of (held-out item, other unseen item) pairs ranked the right way.
+
+    scores, held_out, exclude: (n_users, n_items). For each user with at least one held-out
+    item and one candidate negative (neither held out nor excluded), the probability that a
+    held-out item scores above a negative one, ties counting 1/2. Returns (n_evaluated_users,).
+    """
+    scores = np.asarray(scores, dtype=float)
+    held_out, exclude = np.asarray(held_out, dtype=bool), np.asarray(exclude, dtype=bool)
+    if not scores.shape == held_out.shape == exclude.shape or scores.ndim != 2:
+        raise ValueError(f"scores {scores.shape}, held_out {held_out.shape} and exclude {exclude.shape} must all be "
+                         "(n_users, n_items).")
+    if (held_out & exclude).any():
+        raise ValueError("an item is both held out and excluded: held-out items must not be training items.")
+    aucs = []
+    for u in range(len(scores)):
+        pos, neg = scores[u, held_out[u]], scores[u, ~held_out[u] & ~exclude[u]]
+        if len(pos) and len(neg):
+            diff = pos[:, None] - neg[None, :]  # (n_pos, n_neg)
+            aucs.append(float(np.mean((diff > 0) + 0.5 * (diff == 0))))
+    return np.array(aucs)

@@ -7,8 +7,8 @@ import pytest
 import torch
 
 from labkit.data import load_ratings
-from labkit.recommend import (baseline_biases, nearest_items, precision_recall_at_k, rmse, top_k,
-                              train_matrix_factorization)
+from labkit.recommend import (auc_per_user, baseline_biases, bpr_loss, nearest_items, precision_recall_at_k,
+                              recall_at_k, rmse, sample_unseen, top_k, train_matrix_factorization)
 
 
 def test_rmse_matches_torch():
@@ -85,3 +85,74 @@ def test_matrix_factorization_beats_the_baseline_and_strong_l2_falls_back_to_it(
     np.testing.assert_allclose(again.item_factors, good.item_factors)  # seeded
     with pytest.raises(ValueError, match=r"shape \(N, 2\)"):
         train_matrix_factorization(pairs[:, 0], ratings, 120, 80)
+
+
+def test_bpr_loss_matches_logsigmoid_and_is_stable():
+    rng = np.random.default_rng(5)
+    pos, neg = torch.tensor(rng.normal(size=30)), torch.tensor(rng.normal(size=30))
+    expected = -torch.nn.functional.logsigmoid(pos - neg).mean()
+    assert bpr_loss(pos, neg).item() == pytest.approx(expected.item(), rel=1e-12)
+    # huge margins: finite, and right (-log sigmoid(1000) = 0, -log sigmoid(-1000) = 1000)
+    big = bpr_loss(torch.tensor([1000.0, -1000.0]), torch.tensor([0.0, 0.0]))
+    assert torch.isfinite(big) and big.item() == pytest.approx(500.0)
+    naive = -torch.log(torch.sigmoid(torch.tensor([-1000.0]))).mean()
+    assert not torch.isfinite(naive)  # what the stable form avoids
+    with pytest.raises(ValueError, match="same, non-empty shape"):
+        bpr_loss(torch.zeros(3), torch.zeros(2))
+
+
+def test_bpr_loss_gradient_against_formula_and_central_differences():
+    rng = np.random.default_rng(6)
+    pos = torch.tensor(rng.normal(size=8), requires_grad=True)
+    neg = torch.tensor(rng.normal(size=8), requires_grad=True)
+    bpr_loss(pos, neg).backward()
+    x = (pos - neg).detach()
+    expected = -torch.sigmoid(-x) / len(x)  # d/dpos of mean(-log sigmoid(pos - neg))
+    torch.testing.assert_close(pos.grad, expected, rtol=1e-10, atol=1e-12)
+    torch.testing.assert_close(neg.grad, -expected, rtol=1e-10, atol=1e-12)
+    assert torch.autograd.gradcheck(bpr_loss, (pos.detach().clone().requires_grad_(),
+                                               neg.detach().clone().requires_grad_()))
+
+    def broken(p, n):  # the sign flipped: gradcheck still passes (it is a valid function), the values must not
+        return torch.nn.functional.softplus(p - n).mean()
+
+    assert not torch.allclose(broken(pos, neg), bpr_loss(pos, neg))
+
+
+def test_sample_unseen_never_returns_seen_items_and_is_uniform():
+    gen = torch.Generator().manual_seed(0)
+    seen = torch.zeros(3, 6, dtype=torch.bool)
+    seen[0, :4] = True  # user 0 may only get items 4 and 5
+    seen[1, ::2] = True
+    users = torch.tensor([0, 1, 2] * 2000)
+    items = sample_unseen(users, seen, gen)
+    assert items.dtype == torch.long and items.shape == users.shape
+    assert not seen[users, items].any()
+    counts = torch.bincount(items[users == 0], minlength=6).numpy()
+    assert counts[:4].sum() == 0 and abs(counts[4] - counts[5]) < 200  # 2000 draws, uniform over two
+    assert set(torch.unique(items[users == 2]).tolist()) == set(range(6))
+    full = torch.ones(1, 3, dtype=torch.bool)
+    with pytest.raises(ValueError, match="seen every item"):
+        sample_unseen(torch.tensor([0]), full, gen)
+
+
+def test_recall_at_k_and_auc_per_user_against_loops():
+    rng = np.random.default_rng(7)
+    scores = np.round(rng.normal(size=(6, 15)), 1)  # rounded: ties happen
+    exclude = rng.random((6, 15)) < 0.3
+    held_out = (rng.random((6, 15)) < 0.25) & ~exclude
+    held_out[5] = False  # a user with nothing held out is left out of both
+    evaluated = [u for u in range(6) if held_out[u].any()]
+    recalls, aucs = [], []
+    for u in evaluated:
+        order = sorted(np.flatnonzero(~exclude[u]), key=lambda i: (-scores[u, i], i))[:4]
+        recalls.append(sum(held_out[u, i] for i in order) / held_out[u].sum())
+        pos = np.flatnonzero(held_out[u])
+        neg = np.flatnonzero(~held_out[u] & ~exclude[u])
+        wins = [1.0 if scores[u, p] > scores[u, n] else 0.5 if scores[u, p] == scores[u, n] else 0.0
+                for p in pos for n in neg]
+        aucs.append(np.mean(wins))
+    assert recall_at_k(scores, held_out, exclude, 4) == pytest.approx(np.mean(recalls))
+    np.testing.assert_allclose(auc_per_user(scores, held_out, exclude), aucs)
+    with pytest.raises(ValueError, match="both held out and excluded"):
+        auc_per_user(scores, held_out | exclude, exclude)
