@@ -78,18 +78,62 @@ def nbgrader(*args: str, root: Path = DEFAULT_ROOT, timeout: int | None = None,
     return proc
 
 
-def release(names: list[str] | None = None, root: Path = DEFAULT_ROOT) -> Path:
+COURSE_ID = "nnlab"  # CourseDirectory.course_id in nbgrader_config.py
+
+
+def exchange_root(root: Path = DEFAULT_ROOT) -> Path:
+    """nbgrader's exchange of the course in ``root``: ``root/exchange`` (jupyter-config/instructor/nbgrader_config.py)."""
+    return Path(root).resolve() / "exchange"
+
+
+def release(names: list[str] | None = None, root: Path = DEFAULT_ROOT, exchange: bool = True) -> Path:
     """Generate the student version of each lesson (default: all) into ``root/release/<lesson>/``.
 
     Also records each lesson as an assignment in the gradebook. All lessons go in
     one nbgrader run (nbgrader globs ``*``), which is much faster than one run each.
+    With ``exchange`` (what ``course.py release`` does), each lesson is then released to the
+    course's exchange as the Formgrader's Release button does it (:func:`release_to_exchange`),
+    so the Formgrader lists it as released.
     """
     if names is None or set(names) >= set(lessons()):
         nbgrader("generate_assignment", "*", "--force", root=root)
     else:
         for name in names:
             nbgrader("generate_assignment", name, "--force", root=root)
+    if exchange:
+        release_to_exchange(names if names is not None else lessons(), root=root)
     return Path(root) / "release"
+
+
+def release_to_exchange(names: list[str], root: Path = DEFAULT_ROOT) -> Path:
+    """``nbgrader release_assignment`` of each lesson in ``names``: ``root/release/<lesson>`` copied to
+    ``<exchange>/nnlab/outbound/<lesson>`` (replacing an earlier release), with nbgrader's own code,
+    in this process (one nbgrader run per lesson would take a second or two each)."""
+    import logging
+
+    from nbgrader.auth import Authenticator
+    from nbgrader.coursedir import CourseDirectory
+    from nbgrader.exchange.default import ExchangeReleaseAssignment
+    from traitlets.config import Config
+
+    cfg = Config()
+    cfg.CourseDirectory.root = str(Path(root).resolve())
+    cfg.CourseDirectory.course_id = COURSE_ID
+    cfg.Exchange.root = str(exchange_root(root))
+    log = logging.getLogger("nnlab.release")
+    log.setLevel(logging.ERROR)  # nbgrader's "Creating exchange directory" and per-file info lines
+    for name in names:
+        coursedir = CourseDirectory(config=cfg)
+        coursedir.assignment_id = name
+        ExchangeReleaseAssignment(coursedir=coursedir, authenticator=Authenticator(config=cfg), config=cfg,
+                                  force=True, log=log).start()
+    # nbgrader makes the exchange world-writable (other users' submissions arrive in inbound/): on one
+    # instructor's machine nobody else submits, so nobody else may write there.
+    exchange = exchange_root(root)
+    os.chmod(exchange, 0o755)
+    if (exchange / COURSE_ID / "inbound").is_dir():
+        os.chmod(exchange / COURSE_ID / "inbound", 0o700)
+    return exchange
 
 
 STUDENT_NAME = re.compile(r"^[A-Za-z0-9_@+-][A-Za-z0-9_.@+-]{0,99}$")
@@ -854,7 +898,7 @@ def build_workspace(dest: Path, source: bool = False, root: Path = DEFAULT_ROOT)
     if source or not missing:
         origin = NOTEBOOKS  # nothing to release: only assets may be new
     else:
-        origin = release(missing, root=root)
+        origin = release(missing, root=root, exchange=False)  # a learner's copy, not a class release
     copied = []
     for name in lessons():
         src_dir = origin / name if name in missing else NOTEBOOKS / name
@@ -913,7 +957,8 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(lessons()))
     elif args.command == "release":
         out = release(args.lessons or None, root=args.root)
-        print(f"released {len(args.lessons or lessons())} lessons to {out}")
+        print(f"released {len(args.lessons or lessons())} lessons to {out} and to the exchange, "
+              f"{exchange_root(args.root)} (the Formgrader lists them as released)")
     elif args.command == "autograde":
         if args.submitted:
             found = collect(args.submitted, root=args.root)
@@ -921,7 +966,7 @@ def main(argv: list[str] | None = None) -> int:
             sub_dir = args.root / "submitted"
             found = {l: sorted(p.parent.name for p in sub_dir.glob(f"*/{l}")) for l in lessons()}
             found = {l: students for l, students in found.items() if students}
-        release(list(found), root=args.root)  # the gradebook needs each assignment
+        release(list(found), root=args.root, exchange=False)  # the gradebook needs each assignment
         import sandbox
 
         limits = sandbox.Limits(cell_timeout=int(os.environ.get("NNLAB_CELL_TIMEOUT", "60")))

@@ -7,6 +7,11 @@ nbgrader_config.py): after the template has rendered it removes every script loa
 from the network and inlines MathJax 3 (``tex-svg.js``, self-contained: fonts drawn as
 SVG paths) from the installed ``django-static-mathjax`` package. The feedback file then
 renders its maths anywhere, with no network and nothing beside it (about 2 MB each).
+
+The Formgrader's Manual Grading pages (nbgrader's ``formgrade`` template) load MathJax 2 from the
+same CDN, and nbgrader's formgrade.js calls MathJax 2's ``MathJax.Hub``. :func:`served_math` gives
+those pages MathJax 3 from a URL of the instructor's own server (``jupyter-config/nnlab_formgrader_math.py``
+serves the package's files there) and the small part of ``MathJax.Hub`` that formgrade.js uses.
 """
 
 from __future__ import annotations
@@ -43,6 +48,43 @@ def mathjax_source() -> str:
             return path.read_text(encoding="utf-8").replace("</script", "<\\/script")
     raise FileNotFoundError("MathJax is not installed (package django-static-mathjax, a dependency in "
                             "pyproject.toml): run `.venv/bin/pip install -e .`")
+
+
+def mathjax_folder() -> Path:
+    """The installed MathJax 3 distribution (``es5/tex-svg.js`` and the components it may load)."""
+    spec = importlib.util.find_spec("mathjax")
+    for location in list(spec.submodule_search_locations or []) if spec else []:
+        folder = Path(location) / "static" / "mathjax"
+        if (folder / "es5" / "tex-svg.js").exists():
+            return folder
+    raise FileNotFoundError("MathJax is not installed (package django-static-mathjax, a dependency in "
+                            "pyproject.toml): run `.venv/bin/pip install -e .`")
+
+
+# What formgrade.js (nbgrader 0.9) asks of MathJax 2: MathJax.Hub.Startup.signal.Interest(f), which calls
+# f("End") once the page is typeset; and MathJax.Hub.Queue. MathJax 3 answers through startup.promise.
+MATHJAX2_SHIM = """<script>
+(function () {
+  var M = window.MathJax, waiting = [], done = false;
+  function end() { done = true; waiting.splice(0).forEach(function (f) { try { f("End"); } catch (e) { console.error(e); } }); }
+  if (!M.Hub) {
+    M.Hub = {Startup: {signal: {Interest: function (f) { if (done) { f("End"); } else { waiting.push(f); } }}},
+             Queue: function () { if (M.typesetPromise) { M.typesetPromise(); } }};
+  }
+  if (M.startup && M.startup.promise) { M.startup.promise.then(end, end); } else { end(); }
+})();
+</script>"""
+
+
+def served_math(html: str, src: str) -> str:
+    """``html`` without network scripts, loading MathJax 3 from ``src`` (a URL of the same server)."""
+    html = _REMOTE_SCRIPT.sub("", html)
+    html = _MATHJAX2_CONFIG.sub("", html)
+    tags = f'{MATHJAX_CONFIG}\n<script src="{src}"></script>\n{MATHJAX2_SHIM}\n'
+    head_end = html.find("</head>")
+    if head_end < 0:
+        return tags + html
+    return html[:head_end] + tags + html[head_end:]
 
 
 def offline_math(html: str) -> str:

@@ -17,7 +17,10 @@ instructor
     Opens JupyterLab on the repository itself, with the course's nbgrader configuration
     (``grading/nbgrader_config.py``) loaded by the Formgrader: the lessons, submissions and scores
     of ``grading/course/``. The lessons to edit are ``notebooks/<lesson>/<lesson>.ipynb``: those are
-    what ``make release`` releases (clear their outputs before committing).
+    what ``make release`` releases (clear their outputs before committing). The Formgrader's
+    exchange is ``grading/course/exchange`` (``jupyter-config/instructor/nbgrader_config.py``), where
+    ``make release`` releases too: the Formgrader lists a lesson as released after ``make release``.
+    Its Manual Grading pages load MathJax from this server (``nnlab_formgrader_math.py``), not a CDN.
 
 stop
     Stops the learner's server for the workspace (and the instructor's, if one runs), as
@@ -25,6 +28,11 @@ stop
 
 Both run JupyterLab from this environment on 127.0.0.1, with these settings added to the
 Jupyter configuration path (``JUPYTER_CONFIG_PATH``): nothing is written to your ~/.jupyter.
+Each role keeps JupyterLab's own state (the open tabs and layout, ``workspaces/``, and settings
+changed in Settings, ``user-settings/``) in a folder of its own inside the project, which git
+ignores: the learner's in ``<workspace>/.jupyterlab-learner/``, the instructor's in
+``.jupyterlab-instructor/`` at the repository's root. So the two never reopen each other's tabs.
+(JUPYTERLAB_WORKSPACES_DIR and JUPYTERLAB_SETTINGS_DIR, when set, still win.)
 When a server for the same folder is already running, it says so and gives its URL
 instead of starting a second one.
 """
@@ -82,9 +90,30 @@ def lab_command(mode: str, root_dir: Path, port: int, default_url: str, open_bro
     return cmd
 
 
-def lab_environment(mode: str, base: dict | None = None) -> dict:
-    """The environment of the server: this mode's settings first on the Jupyter config path."""
+def state_dir(mode: str, workspace: Path | None = None) -> Path:
+    """Where JupyterLab keeps ``mode``'s open tabs and changed settings: its own folder in the project."""
+    if mode == "learner":
+        return Path(workspace or REPO / "workspace").resolve() / ".jupyterlab-learner"
+    return REPO / ".jupyterlab-instructor"
+
+
+def make_state_dir(folder: Path) -> Path:
+    """Create ``folder`` with ``workspaces/`` and ``user-settings/``, and a .gitignore that ignores it all."""
+    for sub in ("workspaces", "user-settings"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# JupyterLab's tabs and settings of one role (jupyter-config/lab.py): not course files\n*\n")
+    return folder
+
+
+def lab_environment(mode: str, base: dict | None = None, state: Path | None = None) -> dict:
+    """The environment of the server: this mode's settings first on the Jupyter config path, and
+    JupyterLab's workspaces and user settings in ``state`` (``state_dir``) unless already set."""
     env = dict(os.environ if base is None else base)
+    if state is not None:
+        env.setdefault("JUPYTERLAB_WORKSPACES_DIR", str(Path(state) / "workspaces"))
+        env.setdefault("JUPYTERLAB_SETTINGS_DIR", str(Path(state) / "user-settings"))
     extra = env.get("JUPYTER_CONFIG_PATH")
     env["JUPYTER_CONFIG_PATH"] = os.pathsep.join([str(HERE / mode)] + ([extra] if extra else []))
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
@@ -169,10 +198,18 @@ def main(argv: list[str] | None = None) -> int:
               f"Open that URL (it is the same workspace). {stop_hint(info)}", flush=True)
         return 3 if args.check else 0
     cmd = lab_command(args.mode, root, args.port, default_url, open_browser=not args.no_browser) + extra
-    env = lab_environment(args.mode)
+    state = state_dir(args.mode, args.workspace)
+    env = lab_environment(args.mode, state=state)
     if args.check:
-        print(json.dumps({"cmd": cmd, "cwd": str(cwd), "JUPYTER_CONFIG_PATH": env["JUPYTER_CONFIG_PATH"]}))
+        print(json.dumps({"cmd": cmd, "cwd": str(cwd), "JUPYTER_CONFIG_PATH": env["JUPYTER_CONFIG_PATH"],
+                          "JUPYTERLAB_WORKSPACES_DIR": env["JUPYTERLAB_WORKSPACES_DIR"],
+                          "JUPYTERLAB_SETTINGS_DIR": env["JUPYTERLAB_SETTINGS_DIR"]}))
         return 0
+    make_state_dir(state)
+    if args.mode == "instructor":
+        # The Formgrader's exchange (jupyter-config/instructor/nbgrader_config.py) must exist, or it
+        # warns that it does not and shows every lesson as a draft.
+        (GRADING / "course" / "exchange").mkdir(parents=True, exist_ok=True)
     print(f"Starting JupyterLab on http://127.0.0.1:{args.port} (its URL with the token follows). "
           f"To stop it: Ctrl+C twice here, or `make stop` in {REPO} from another terminal.", flush=True)
     os.chdir(cwd)

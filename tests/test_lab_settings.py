@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import subprocess
 import sys
@@ -79,3 +80,35 @@ def test_saved_notebook_holds_last_plots_and_a_rerun_note_not_live_widgets():
     assert outputs[1]["data"]["image/png"] == "PNGDATA"
     assert outputs[2]["data"] == {"text/plain": widgets.RERUN_NOTE}
     assert not any(widgets.WIDGET_VIEW in o.get("data", {}) for o in outputs)
+
+
+def test_each_role_keeps_its_workspaces_and_settings_in_its_own_project_folder(tmp_path, monkeypatch, capsys):
+    """Issue 24, item 9: learner and instructor never share JupyterLab's workspaces, and neither uses ~/.jupyter."""
+    lab = load("lab")
+    base = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTERLAB_")}
+    base["HOME"] = str(tmp_path / "home")
+    workspace = tmp_path / "workspace"
+    envs = {mode: lab.lab_environment(mode, base=base, state=lab.state_dir(mode, workspace))
+            for mode in ("learner", "instructor")}
+    dirs = {mode: (Path(env["JUPYTERLAB_WORKSPACES_DIR"]), Path(env["JUPYTERLAB_SETTINGS_DIR"]))
+            for mode, env in envs.items()}
+    assert dirs["learner"][0].is_relative_to(workspace.resolve()) and dirs["learner"][1].is_relative_to(workspace.resolve())
+    assert dirs["instructor"][0].is_relative_to(REPO) and dirs["instructor"][1].is_relative_to(REPO)
+    assert not set(dirs["learner"]) & set(dirs["instructor"]) and len(set(dirs["learner"])) == 2
+    for path in (*dirs["learner"], *dirs["instructor"]):
+        assert ".jupyter" not in path.parts, path
+    # A folder set by the user still wins.
+    env = lab.lab_environment("learner", base=dict(base, JUPYTERLAB_WORKSPACES_DIR="/x"), state=lab.state_dir("learner", workspace))
+    assert env["JUPYTERLAB_WORKSPACES_DIR"] == "/x"
+    # The folder git must not see: made with its own .gitignore.
+    made = lab.make_state_dir(tmp_path / "state")
+    assert (made / "workspaces").is_dir() and (made / "user-settings").is_dir()
+    assert (made / ".gitignore").read_text().splitlines()[-1] == "*"
+    # `lab.py instructor --check` prints the folders the server gets.
+    for var in [k for k in os.environ if k.startswith("JUPYTERLAB_")]:
+        monkeypatch.delenv(var)
+    monkeypatch.setattr(lab, "running_server", lambda root, runtime_dir=None: None)
+    assert lab.main(["instructor", "--check"]) == 0
+    printed = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert printed["JUPYTERLAB_WORKSPACES_DIR"] == str(REPO / ".jupyterlab-instructor" / "workspaces")
+    assert printed["JUPYTERLAB_SETTINGS_DIR"] == str(REPO / ".jupyterlab-instructor" / "user-settings")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import course
@@ -124,3 +125,67 @@ def test_the_feedback_template_marks_answers_awaiting_grading():
     assert "Score so far: 1.5 / 4.0" in text and "Provisional: 1 answer graded by hand is awaiting grading" in text
     assert len(re.findall(r"awaiting grading ?, 2\.0 points", text)) == 2  # its table-of-contents line and its heading
     assert "Score: 1.5 / 2.0" in text and "Score: 0.0 / 2.0" not in text
+
+
+# The Formgrader's Manual Grading pages (issue 24, item 8): MathJax from the instructor's own server.
+
+def test_served_math_drops_the_cdn_and_loads_mathjax_from_the_server():
+    html = ('<html><head><script src="https://cdnjs.cloudflare.com/ajax/libs/mathjax/2.7.7/latest.js?config=X"> '
+            '</script><script type="text/x-mathjax-config">init_mathjax();</script>'
+            '<script src="/formgrader/static/js/formgrade.js"></script></head>'
+            '<body><p>$w \\cdot x + b$</p></body></html>')
+    src = "/base/nnlab/mathjax/es5/tex-svg.js"
+    out = feedback_html.served_math(html, src)
+    assert "cdnjs" not in out and "text/x-mathjax-config" not in out
+    head = out[:out.index("</head>")]
+    assert f'<script src="{src}"></script>' in head and "window.MathJax = {" in head
+    # the part of MathJax 2 that formgrade.js calls, after MathJax 3 is loaded
+    assert head.index(src) < head.index("M.Hub = {Startup: {signal: {Interest:")
+    assert '<script src="/formgrader/static/js/formgrade.js"></script>' in head  # the server's own scripts stay
+    assert len(head) < 10_000  # loaded from the server, not inlined
+    assert out.endswith("<body><p>$w \\cdot x + b$</p></body></html>")
+
+
+def _formgrader_math_extension():
+    import importlib.util
+
+    path = course.REPO / "jupyter-config" / "nnlab_formgrader_math.py"
+    spec = importlib.util.spec_from_file_location("nnlab_formgrader_math_under_test", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_instructor_server_serves_mathjax_and_wraps_the_formgraders_exporter():
+    """nnlab_formgrader_math, loaded as the instructor's server loads it: tex-svg.js served, exporter wrapped."""
+    import asyncio
+    import logging
+    from types import SimpleNamespace
+
+    import nbformat
+    from nbconvert import HTMLExporter
+    from tornado import httpclient, web
+
+    ext = _formgrader_math_extension()
+    config = json.loads((course.REPO / "jupyter-config" / "instructor" / "jupyter_server_config.json").read_text())
+    assert config["ServerApp"]["jpserver_extensions"].get("nnlab_formgrader_math") is True
+
+    async def serve_and_fetch():
+        app = web.Application(base_url="/base/", nbgrader_exporter=HTMLExporter())
+        ext._load_jupyter_server_extension(SimpleNamespace(web_app=app, log=logging.getLogger("test")))
+        server = app.listen(0, address="127.0.0.1")
+        port = next(iter(server._sockets.values())).getsockname()[1]
+        try:
+            reply = await httpclient.AsyncHTTPClient().fetch(f"http://127.0.0.1:{port}/base/nnlab/mathjax/es5/tex-svg.js")
+        finally:
+            server.stop()
+        return app, reply
+
+    app, reply = asyncio.run(serve_and_fetch())
+    assert reply.code == 200 and reply.body.decode() == feedback_html.mathjax_source().replace("<\\/script", "</script")
+    exporter = app.settings["nbgrader_exporter"]
+    assert isinstance(exporter, ext.ServedMathExporter)
+    html, _ = exporter.from_notebook_node(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("$x^2$")]))
+    assert '<script src="/base/nnlab/mathjax/es5/tex-svg.js"></script>' in html
+    assert "cdnjs.cloudflare.com/ajax/libs/mathjax" not in html  # (nbconvert's mermaid loader stays: it asks only for diagrams)
+    assert ext.wrap_exporter(app.settings) and app.settings["nbgrader_exporter"] is exporter  # wrapped once

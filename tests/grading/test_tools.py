@@ -48,3 +48,40 @@ def test_strip_hidden_removes_region_and_quoting_tracebacks():
     assert "f(2)" not in out.source and "HIDDEN" not in out.source and "assert f(1) == 1" in out.source
     assert out.outputs[0]["traceback"] == ["AssertionError: "]
     assert strip_hidden("a\nb") == ("a\nb", False)
+
+
+# `course.py release` releases to the Formgrader's exchange too (issue 24, item 8).
+
+def test_release_puts_the_lesson_in_the_formgraders_exchange(tmp_path):
+    import subprocess
+    import sys
+
+    from nbgrader.apps.api import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+    from traitlets.config import Config
+    from traitlets.config.loader import PyFileConfigLoader
+
+    import course
+
+    lesson = "00_welcome"
+    root = tmp_path / "course"
+    proc = subprocess.run([sys.executable, str(course.GRADING / "course.py"), "--root", str(root), "release", lesson],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "exchange" in proc.stdout, proc.stdout
+    outbound = root / "exchange" / "nnlab" / "outbound" / lesson
+    assert (outbound / f"{lesson}.ipynb").exists(), sorted(p.name for p in root.rglob("*"))
+    assert "BEGIN SOLUTION" not in (outbound / f"{lesson}.ipynb").read_text()
+    assert (root / "exchange").stat().st_mode & 0o022 == 0, "the exchange must not be writable by other users"
+    # The Formgrader (nbgrader's API, with the instructor's exchange setting) calls it released.
+    cfg = Config()
+    cfg.CourseDirectory.root = str(root)
+    cfg.CourseDirectory.course_id = course.COURSE_ID
+    cfg.Exchange.root = str(course.exchange_root(root))
+    api = NbGraderAPI(CourseDirectory(config=cfg), config=cfg)
+    assert not api.exchange_missing and api.get_released_assignments() == {lesson}
+    # A second release replaces the first, and the instructor's server looks where course.py releases.
+    course.release_to_exchange([lesson], root=root)
+    assert (outbound / f"{lesson}.ipynb").exists()
+    instructor = PyFileConfigLoader("nbgrader_config.py", path=str(course.REPO / "jupyter-config" / "instructor")).load_config()
+    assert instructor.Exchange.root == str(course.exchange_root(course.DEFAULT_ROOT))
