@@ -12,7 +12,8 @@ from torch import nn
 from labkit.models import MLP, CNN1d
 from labkit.transfer import (
     STRATEGIES, TransferResults, add_batchnorm, batchnorm_layers, compare_strategies, count_parameters,
-    extract_features, fine_tune, freeze, from_scratch, linear_probe, replace_head, sample_per_class, tone_task, train_classifier, unfreeze,
+    extract_features, fine_tune, freeze, from_scratch, linear_probe, replace_head, sample_per_class, tone_task,
+    train_classifier, unfreeze,
 )
 
 
