@@ -51,10 +51,11 @@ def test_map_names_each_exercise_and_what_later_cells_compute_from_it():
     assert titles["sanity_check"] == "Exercise 4 · The randomization sanity check"
     sanity = next(e for e in found["exercises"] if e["grade_id"] == "sanity_check")
     assert sanity["names"] == ["sanity_check"] and sanity["test_cell_ids"] and sanity["answer_cell_id"]
-    # similarities is a plain variable computed after the exercise: it names the exercises it comes from;
-    # n_layers is computed before them, so the explorer widget that needs it runs without your answers.
-    assert "sanity_check" in found["computed"]["similarities"]["exercises"]
-    assert "n_layers" not in found["computed"]
+    # Lesson 17's demos use yours_or_reference: no later cell waits for an exercise (n_layers, similarities).
+    assert found["computed"] == {}
+    # Lesson 19's model_odds is a plain variable computed from the exercises' functions: it names them.
+    fairness = exercise_map(lesson("19_bias_and_fairness"))
+    assert "equalized_odds" in fairness["computed"]["model_odds"]["exercises"]
     # Lesson 13 builds its vocabulary with yours_or_reference: nothing later waits for tokenize/build_vocab.
     nlp = exercise_map(lesson("13_natural_language_processing"))
     assert "vocab" not in nlp["computed"] and "ids" not in nlp["computed"]
@@ -102,11 +103,12 @@ def _run_in_ipython(tmp_path, nb, cells: list[str]) -> str:
 
 
 def test_knock_on_name_error_names_the_exercise(tmp_path):
+    fairness = make_student_version(lesson("19_bias_and_fairness"))
+    out = _run_in_ipython(tmp_path, fairness, ["widget_input = model_odds"])
+    assert "`model_odds` is not defined yet: it is computed in cell" in out, out
+    assert "«Exercise 3 · Equalized odds», cell" in out, out
     nb = make_student_version(lesson("17_explainable_ai"))
-    out = _run_in_ipython(tmp_path, nb, ["widget_input = similarities", "score_gradient(1)",
-                                         "def f():\n    return sanity_check\n", "f()"])
-    assert "`similarities` is not defined yet: it is computed in cell" in out, out
-    assert "«Exercise 4 · The randomization sanity check», cell" in out, out
+    out = _run_in_ipython(tmp_path, nb, ["score_gradient(1)", "def f():\n    return sanity_check\n", "f()"])
     assert "`score_gradient` is not defined yet: it is the answer to exercise «Exercise 1 · The score gradient" in out
     # raised inside a function of another cell: the same message, where and from where
     assert out.count("`sanity_check` is not defined yet: it is the answer to exercise") == 1, out
@@ -178,8 +180,9 @@ def _blank_student_version(name: str) -> nbformat.NotebookNode:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["02_activation_functions", "03_feedforward_networks", "04_loss_functions",
-                                  "06_optimization"])
+@pytest.mark.parametrize("name", ["01_artificial_neuron", "02_activation_functions", "03_feedforward_networks",
+                                  "04_loss_functions", "05_backpropagation", "06_optimization",
+                                  "07_data_preparation", "08_regularization"])
 def test_blank_student_version_runs_top_to_bottom_with_errors_only_in_exercises(name, tmp_path, monkeypatch):
     """Run All on the blank student version: only answer and test cells stay red; every demo runs, on
     labkit's reference until the learner's function passes (issue 24)."""
