@@ -210,7 +210,8 @@ def _hidden_failure(cell, error) -> str:
     lost = ""
     if isinstance(points, (int, float)) and isinstance(score, (int, float)):
         lost = f": {points - score:g} of {points:g} point{'s' if points != 1 else ''} lost"
-    detail = f"{error.get('ename', 'Error')}" + (f": {error.get('evalue')}" if error.get("evalue") else "")
+    first = next((l.strip() for l in str(error.get("evalue") or "").split("\n") if l.strip()), "")
+    detail = f"{error.get('ename', 'Error')}" + (f": {first}" if first else "")  # (not the hidden values it printed)
     return (f"\x1b[1;31m{HIDDEN_FAILED}{lost}.\x1b[0m The grader's own tests of this exercise (not shown) "
             f"did not pass on your answer, although the visible checks above did.\n{detail}")
 
