@@ -103,8 +103,8 @@ def check_student_lesson_runs_top_to_bottom_with_every_widget_and_plot(learner, 
     assert sum(c["widgets"] for c in demos) >= 1, "the lesson's widget (OperatingPointCard) is not shown"
     assert sum(c["images"] for c in demos) >= 1, "the lesson's plots are not shown"
     fallback = next(c for c in demos if "yours_or_reference(\"metrics_by_group\"" in c["source"])
-    assert fallback["text"].startswith("Using labkit's reference metrics_by_group until yours passes its checks "
-                                       "(exercise «Exercise 1 · Metrics by group», cell "), fallback["text"][:300]
+    assert ("\nUsing labkit's reference metrics_by_group until yours passes its checks "
+            "(exercise «Exercise 1 · Metrics by group», cell ") in "\n" + fallback["text"], fallback["text"][:300]
     # The unfinished exercises stay visibly unfinished, each named.
     answers = [c for c in exercises if c["grade_id"].startswith("capstone_") and not c["grade_id"].endswith("_tests")]
     assert answers and all(c["error"] for c in answers)
