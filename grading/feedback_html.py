@@ -37,19 +37,6 @@ window.MathJax = {
 </script>"""
 
 
-@lru_cache(maxsize=1)
-def mathjax_source() -> str:
-    """MathJax 3's self-contained ``es5/tex-svg.js`` from the installed package."""
-    spec = importlib.util.find_spec("mathjax")
-    locations = list(spec.submodule_search_locations or []) if spec else []
-    for location in locations:
-        path = Path(location) / "static" / "mathjax" / "es5" / "tex-svg.js"
-        if path.exists():
-            return path.read_text(encoding="utf-8").replace("</script", "<\\/script")
-    raise FileNotFoundError("MathJax is not installed (package django-static-mathjax, a dependency in "
-                            "pyproject.toml): run `.venv/bin/pip install -e .`")
-
-
 def mathjax_folder() -> Path:
     """The installed MathJax 3 distribution (``es5/tex-svg.js`` and the components it may load)."""
     spec = importlib.util.find_spec("mathjax")
@@ -59,6 +46,13 @@ def mathjax_folder() -> Path:
             return folder
     raise FileNotFoundError("MathJax is not installed (package django-static-mathjax, a dependency in "
                             "pyproject.toml): run `.venv/bin/pip install -e .`")
+
+
+@lru_cache(maxsize=1)
+def mathjax_source() -> str:
+    """MathJax 3's self-contained ``es5/tex-svg.js`` from the installed package."""
+    path = mathjax_folder() / "es5" / "tex-svg.js"
+    return path.read_text(encoding="utf-8").replace("</script", "<\\/script")
 
 
 # What formgrade.js (nbgrader 0.9) asks of MathJax 2: MathJax.Hub.Startup.signal.Interest(f), which calls
@@ -76,26 +70,24 @@ MATHJAX2_SHIM = """<script>
 </script>"""
 
 
-def served_math(html: str, src: str) -> str:
-    """``html`` without network scripts, loading MathJax 3 from ``src`` (a URL of the same server)."""
+def _with_math(html: str, tags: str) -> str:
+    """``html`` without network scripts or MathJax 2's configuration, with ``tags`` before ``</head>``."""
     html = _REMOTE_SCRIPT.sub("", html)
     html = _MATHJAX2_CONFIG.sub("", html)
-    tags = f'{MATHJAX_CONFIG}\n<script src="{src}"></script>\n{MATHJAX2_SHIM}\n'
     head_end = html.find("</head>")
     if head_end < 0:
         return tags + html
     return html[:head_end] + tags + html[head_end:]
 
 
+def served_math(html: str, src: str) -> str:
+    """``html`` without network scripts, loading MathJax 3 from ``src`` (a URL of the same server)."""
+    return _with_math(html, f'{MATHJAX_CONFIG}\n<script src="{src}"></script>\n{MATHJAX2_SHIM}\n')
+
+
 def offline_math(html: str) -> str:
     """``html`` without network scripts, with MathJax 3 inlined before ``</head>``."""
-    html = _REMOTE_SCRIPT.sub("", html)
-    html = _MATHJAX2_CONFIG.sub("", html)
-    inline = f"{MATHJAX_CONFIG}\n<script>{mathjax_source()}</script>\n"
-    head_end = html.find("</head>")
-    if head_end < 0:
-        return inline + html
-    return html[:head_end] + inline + html[head_end:]
+    return _with_math(html, f"{MATHJAX_CONFIG}\n<script>{mathjax_source()}</script>\n")
 
 
 class OfflineMathHTMLExporter(HTMLExporter):
