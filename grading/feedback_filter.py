@@ -212,8 +212,9 @@ def _hidden_failure(cell, error) -> str:
         lost = f": {points - score:g} of {points:g} point{'s' if points != 1 else ''} lost"
     first = next((l.strip() for l in str(error.get("evalue") or "").split("\n") if l.strip()), "")
     detail = f"{error.get('ename', 'Error')}" + (f": {first}" if first else "")  # (not the hidden values it printed)
-    return (f"\x1b[1;31m{HIDDEN_FAILED}{lost}.\x1b[0m The grader's own tests of this exercise (not shown) "
-            f"did not pass on your answer, although the visible checks above did.\n{detail}")
+    # Short lines: an error box does not wrap, and a longer line runs out of it (the student would scroll).
+    return (f"\x1b[1;31m{HIDDEN_FAILED}{lost}.\x1b[0m\nThe grader's own tests of this exercise (not shown) "
+            f"did not pass on your\nanswer, although the visible checks above did.\n{detail}")
 
 
 class GetGradesMarkingUngraded(GetGrades):

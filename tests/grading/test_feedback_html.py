@@ -89,6 +89,8 @@ def test_a_failed_hidden_test_is_labelled_with_the_points_lost():
     (shown,) = [o for o in nb.cells[0].outputs if o.output_type == "error"]
     text = "\n".join(shown.traceback)
     assert "\u2718 Hidden tests failed: 2 of 2 points lost." in text and "AssertionError" in text
+    # short lines: the feedback's error box does not wrap (the browser test measures it)
+    assert max(len(re.sub(r"\x1b\[[0-9;]*m", "", line)) for line in text.split("\n")) <= 80, text
     assert "123456" not in text and "BEGIN HIDDEN" not in nb.cells[0].source
 
 
