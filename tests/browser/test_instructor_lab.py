@@ -13,6 +13,14 @@ and lists the lesson `course.py release` released as released; its Manual Gradin
 autograded submission renders its maths with every request beyond 127.0.0.1 blocked (MathJax from
 the instructor's own server); and a learner's lab started beside it does not reopen the
 instructor's workspace (each role's JupyterLab state lives in its own folder of the project).
+
+Issue 24, items 7 and 10, as a student sees the feedback: the course also holds lesson 21, the one
+lesson with answers graded by hand, and a third student's submission of it (capstone_submission:
+three written readings, one exercise whose visible checks pass and whose hidden tests fail, and a
+NumPy warning from the grader's site-packages), autograded with the others (about 25 s more). Its
+feedback, opened in Chromium, shows in its visible text "awaiting grading" for each reading and a
+total "so far" marked provisional; "✘ Hidden tests failed: 3 of 3 points lost" under the passed
+visible checks, whole in its box; and no folder of the grading machine nor loky's warning.
 """
 
 from __future__ import annotations
@@ -38,6 +46,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("br
 LESSON = "01_artificial_neuron"
 STUDENT = "alice"  # submits the solution
 WRONG = "bob"  # forgets the bias, leaves the rest blank
+# The one lesson with answers graded by hand (three written readings).
+CAPSTONE = "21_transparency_and_capstone"
+WRITER = "carol"  # the capstone: readings nobody has graded yet, one exercise that fails only hidden tests
+READING = "My reading: the debt ratio matters most, and zip_area plays no part in the decision."
 
 
 def start_lab_with_its_own_state(mode, tmp, **kwargs):
@@ -58,6 +70,30 @@ def start_lab_with_its_own_state(mode, tmp, **kwargs):
         harness.isolated_env = isolated_env
 
 
+def capstone_submission():
+    """Lesson 21's solution as a learner might hand it in: the three readings written but not graded yet;
+    card_problems without its check of the Metrics section (the visible checks pass, the hidden ones
+    do not: 3 points lost); and metrics_by_group tried out on a group where nobody repaid, so NumPy
+    warns from its own files (their paths on the grading machine are in the raw output)."""
+    nb = nbformat.read(course.NOTEBOOKS / CAPSTONE / f"{CAPSTONE}.ipynb", as_version=4)
+    edited = set()
+    for cell in nb.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+        if grade_id == "card_problems":
+            line = '        ("Metrics", bool(card.metrics)),\n'
+            assert line in cell.source, "lesson 21's card_problems changed: update capstone_submission()"
+            cell.source = cell.source.replace(line, "")
+            edited.add(grade_id)
+        elif grade_id == "metrics_by_group":
+            cell.source += "\n\n\nmetrics_by_group([0, 0], [1, 0], ['A', 'A'])  # trying it out: nobody repaid\n"
+            edited.add(grade_id)
+        elif grade_id.endswith("_reading") and cell.cell_type == "markdown":
+            cell.source = READING
+            edited.add(grade_id)
+    assert len(edited) == 5, f"lesson 21's exercises changed: update capstone_submission() ({sorted(edited)})"
+    return nb
+
+
 @pytest.fixture(scope="module")
 def instructor(tmp_path_factory):
     if harness.CHROMIUM is None:
@@ -65,7 +101,8 @@ def instructor(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("instructor")
     repo = tmp / "repo"
     ignore = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", "course", "wrong_answers", "right_answers")
-    shutil.copytree(course.NOTEBOOKS / LESSON, repo / "notebooks" / LESSON, ignore=ignore)
+    for lesson in (LESSON, CAPSTONE):
+        shutil.copytree(course.NOTEBOOKS / lesson, repo / "notebooks" / lesson, ignore=ignore)
     shutil.copytree(course.GRADING, repo / "grading", ignore=ignore)
     shutil.copytree(course.REPO / "jupyter-config", repo / "jupyter-config", ignore=ignore)
     submitted = tmp / "submitted" / STUDENT / LESSON
@@ -73,7 +110,8 @@ def instructor(tmp_path_factory):
     shutil.copy(course.NOTEBOOKS / LESSON / f"{LESSON}.ipynb", submitted)  # the solution: full marks
     env = harness.isolated_env(tmp)
     grading = [sys.executable, str(repo / "grading" / "course.py")]
-    proc = subprocess.run(grading + ["release", LESSON], env=env, cwd=tmp, capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(grading + ["release", LESSON, CAPSTONE], env=env, cwd=tmp, capture_output=True, text=True,
+                          timeout=600)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     # A second student: the release with one wrong answer (the bias forgotten), the rest left blank.
     nb = nbformat.read(repo / "grading" / "course" / "release" / LESSON / f"{LESSON}.ipynb", as_version=4)
@@ -82,6 +120,8 @@ def instructor(tmp_path_factory):
             cell.source = "def weighted_sum(x, w, b):\n    return np.dot(x, w)\n"
     (tmp / "submitted" / WRONG / LESSON).mkdir(parents=True)
     nbformat.write(nb, tmp / "submitted" / WRONG / LESSON / f"{LESSON}.ipynb")
+    (tmp / "submitted" / WRITER / CAPSTONE).mkdir(parents=True)
+    nbformat.write(capstone_submission(), tmp / "submitted" / WRITER / CAPSTONE / f"{CAPSTONE}.ipynb")
     for args in (["autograde", str(tmp / "submitted")], ["feedback"]):
         proc = subprocess.run(grading + args, env=env, cwd=tmp, capture_output=True, text=True, timeout=600)
         assert proc.returncode == 0, f"course.py {args[0]} failed:\n{proc.stdout}\n{proc.stderr}"
@@ -223,6 +263,80 @@ def check_feedback_shows_the_teaching_message_without_library_frames(instructor,
     assert "feedback.py" not in text and "allowlist.py" not in text and "checks.py" not in text and "site-packages" not in text
 
 
+def _grade_cell(page, grade_id):
+    """The feedback's cell (its input panel and its outputs) whose panel heading names ``grade_id``."""
+    return page.locator("div.cell", has=page.locator(".panel-heading", has_text=grade_id)).first
+
+
+def _sees_awaiting_grading_and_a_provisional_total(page, seen):
+    title = page.locator("h4").first.inner_text()
+    assert re.search(r"Score so far: \d+(\.\d+)? / \d+(\.\d+)?", title), \
+        f"the total should read 'Score so far' while readings await grading: {title!r}"
+    provisional = page.get_by_text(re.compile(r"Provisional: 3 answers graded by hand are awaiting grading")).first
+    assert provisional.count() and provisional.is_visible(), "no visible line says the total is provisional"
+    readings = page.locator(".nbgrader_cell", has_text=READING)
+    assert readings.count() == 3, f"{readings.count()} of the 3 readings in the feedback"
+    for i in range(3):
+        heading = readings.nth(i).locator(".panel-heading").inner_text()
+        assert "awaiting grading" in heading and "Score: 0.0" not in heading, \
+            f"an ungraded reading should read 'awaiting grading', not a score: {heading!r}"
+    assert "Written response (Score: 0.0 / 2.0)" not in seen
+
+
+def _sees_the_hidden_tests_failed_with_the_points_lost(page, seen):
+    card = _grade_cell(page, "card_problems_tests")
+    card.scroll_into_view_if_needed()
+    shown = card.inner_text()
+    assert "Score: 0.0 / 3.0" in card.locator(".panel-heading").first.inner_text()
+    assert "\u2714 Visible checks passed" in shown, shown[-800:]
+    assert "\u2718 Hidden tests failed: 3 of 3 points lost." in shown, \
+        f"a failed hidden test under passed visible checks should say so, got: {shown[shown.rindex(chr(0x2714)):]!r}"
+    label = card.locator("pre", has_text="Hidden tests failed").first
+    assert label.is_visible()
+    wide, box = label.evaluate("e => [e.scrollWidth, e.clientWidth]")
+    assert wide <= box + 1, f"the label runs out of its box ({wide} px in {box} px): the student must scroll to read it"
+
+
+def _sees_no_path_of_the_grading_machine_nor_loky(tmp, seen):
+    assert "RuntimeWarning: Mean of empty slice" in seen, "the learner's own warning should stay"
+    leaks = [p for p in (str(tmp), str(tmp.resolve()), str(course.REPO), sys.prefix, f"{sys.base_prefix}/lib/python",
+                         "site-packages", "/home/", "/root/", "/grade/", "loky", "LOKY_MAX_CPU_COUNT",
+                         "number of physical cores") if p in seen]
+    assert not leaks, (f"the feedback shows the grading machine ({', '.join(leaks)}), e.g. "
+                       f"{seen[max(0, seen.index(leaks[0]) - 60):seen.index(leaks[0]) + 100]!r}")
+
+
+def check_feedback_a_student_sees_awaiting_grading_hidden_failures_and_no_grader_paths(instructor, browser):
+    """Issue 24, items 7 and 10, in the feedback page as the student sees it (its visible text, not its HTML):
+    (a) a reading nobody has graded yet reads "awaiting grading" and the total "so far", provisional;
+    (b) the hidden tests that failed under passed visible checks are labelled, with the points lost, whole
+    in their box; (c) no folder of the grading machine and no loky warning. Each part is reported."""
+    feedback = instructor["repo"] / "grading" / "course" / "feedback" / WRITER / CAPSTONE / f"{CAPSTONE}.html"
+    assert feedback.exists()
+    page = browser.new_page()
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+    failed = []
+    try:
+        page.goto(feedback.as_uri(), wait_until="load")
+        seen = page.locator("body").inner_text()  # what is displayed: no markup, nothing hidden by CSS
+        parts = (("(a) awaiting grading", _sees_awaiting_grading_and_a_provisional_total, (page, seen)),
+                 ("(b) hidden tests failed", _sees_the_hidden_tests_failed_with_the_points_lost, (page, seen)),
+                 ("(c) grading machine", _sees_no_path_of_the_grading_machine_nor_loky, (instructor["tmp"], seen)))
+        for part, check, args in parts:
+            try:
+                check(*args)
+            except AssertionError as err:
+                failed.append(f"{part}: {str(err).splitlines()[0]}")
+            if part.startswith("(b)"):
+                harness.ARTIFACTS.mkdir(exist_ok=True)
+                page.screenshot(path=str(harness.ARTIFACTS / "browser-feedback-hidden-tests-failed.png"))
+        page.evaluate("() => window.scrollTo(0, 0)")
+        page.screenshot(path=str(harness.ARTIFACTS / "browser-feedback-awaiting-grading.png"))
+    finally:
+        page.close()
+    assert not failed, "\n".join(failed)
+
+
 FORMGRADER_TAB = "nbgrader-formgrader:nbgrader-formgrader"  # the Formgrader's tab in a saved workspace
 
 
@@ -271,6 +385,7 @@ def test_instructors_first_hour(instructor, browser, subtests):
                   check_manual_grading_renders_maths_with_the_network_blocked,
                   check_feedback_renders_maths_with_the_network_blocked,
                   check_feedback_shows_the_teaching_message_without_library_frames,
+                  check_feedback_a_student_sees_awaiting_grading_hidden_failures_and_no_grader_paths,
                   check_learner_and_instructor_keep_their_own_workspaces):
         with subtests.test(check.__name__[len("check_"):]):
             check(instructor, browser)
