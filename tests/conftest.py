@@ -98,6 +98,8 @@ from pathlib import Path  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO / "grading") not in sys.path:
     sys.path.insert(0, str(REPO / "grading"))
+if str(REPO / "tests") not in sys.path:  # tests/fake_cuda.py
+    sys.path.insert(0, str(REPO / "tests"))
 
 
 # --- keeping a module's shared fixture on one xdist worker ------------------------------------

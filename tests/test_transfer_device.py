@@ -1,12 +1,8 @@
-"""Lesson 16 and labkit.transfer on a GPU, pretended on this CPU machine.
+"""Lesson 16 and labkit.transfer on a GPU, pretended on this CPU machine (tests/fake_cuda.py).
 
 The lesson's pretrained network lives on ``cuda`` when a GPU is present. A new head built with
 ``nn.Linear(...)`` lives on the CPU until it is moved, so a solution that forgets to move it fails
-on the first forward pass on a GPU, and nowhere else. ``fake_cuda`` reproduces that on a CPU:
-``LABKIT_DEVICE=cuda``; ``.to("cuda")`` on a module or tensor labels it "cuda" (nothing moves);
-``tensor.device`` reads the label; every torch operation refuses tensors with different labels
-(a 0-dim CPU tensor may mix, as in PyTorch) and labels its result; ``.numpy()`` of a "cuda" tensor
-fails, as it does on a GPU.
+on the first forward pass on a GPU, and nowhere else. ``fake_cuda`` reproduces that on a CPU.
 """
 
 from __future__ import annotations
@@ -19,125 +15,23 @@ import numpy as np
 import pytest
 import torch
 from torch import nn
-from torch.overrides import TorchFunctionMode
-from torch.utils._pytree import tree_flatten
 
+import fake_cuda as fake
 import labkit
 from labkit import transfer
 from labkit.models import CNN1d
 
 LESSON = Path(__file__).resolve().parents[1] / "notebooks" / "16_transfer_learning" / "16_transfer_learning.ipynb"
-LABEL = "_fake_cuda"
-
-
-def _is_cuda(t) -> bool:
-    return isinstance(t, torch.Tensor) and getattr(t, LABEL, False)
-
-
-def _asks_cuda(value) -> bool:
-    return isinstance(value, (str, torch.device)) and torch.device(value).type == "cuda"
-
-
-def _label(out):
-    for t in tree_flatten(out)[0]:
-        if isinstance(t, torch.Tensor):
-            setattr(t, LABEL, True)
-    return out
-
-
-class _FakeCuda(TorchFunctionMode):
-    def __torch_function__(self, func, types, args=(), kwargs=None):
-        kwargs = dict(kwargs or {})
-        owner = getattr(func, "__self__", None)
-        if owner is torch._C.TensorBase.device and getattr(func, "__name__", "") == "__get__":
-            return torch.device("cuda", 0) if _is_cuda(args[0]) else func(*args, **kwargs)
-        if owner is torch._C.TensorBase.is_cuda and getattr(func, "__name__", "") == "__get__":
-            return _is_cuda(args[0])
-        if owner is torch._C.TensorBase.grad and getattr(func, "__name__", "") == "__get__":
-            grad = func(*args, **kwargs)
-            return _label(grad) if grad is not None and _is_cuda(args[0]) else grad
-        name = getattr(func, "__name__", "")
-        if name == "numpy" and _is_cuda(args[0]):
-            raise TypeError("can't convert cuda:0 device type tensor to numpy. Use Tensor.cpu() to copy the tensor "
-                            "to host memory first.")
-        if name in ("to", "cuda", "cpu") and isinstance(args[0], torch.Tensor):
-            return self._move(func, name, args, kwargs)
-        if name in ("copy_", "__deepcopy__", "__reduce_ex__", "__setstate__"):
-            out = func(*args, **kwargs)
-            return _label(out) if name != "copy_" and _is_cuda(args[0]) else out
-        to_cuda = _asks_cuda(kwargs.get("device"))
-        if to_cuda:
-            kwargs["device"] = "cpu"
-        tensors = [t for t in tree_flatten((args, kwargs))[0] if isinstance(t, torch.Tensor)]
-        devices = {"cuda" if _is_cuda(t) else "cpu" for t in tensors if _is_cuda(t) or t.dim() > 0}
-        if len(devices) > 1:
-            raise RuntimeError(f"Expected all tensors to be on the same device, but found at least two devices, "
-                               f"cuda:0 and cpu! (in {getattr(func, '__qualname__', func)})")
-        out = func(*args, **kwargs)
-        return _label(out) if to_cuda or devices == {"cuda"} else out
-
-    @staticmethod
-    def _move(func, name, args, kwargs):
-        self, rest = args[0], list(args[1:])
-        if name == "cuda":
-            target = "cuda"
-        elif name == "cpu":
-            target = "cpu"
-        else:
-            target = None
-            for i, value in enumerate(rest):
-                if isinstance(value, torch.Tensor):
-                    target = "cuda" if _is_cuda(value) else "cpu"
-                    rest[i] = value.dtype
-                elif isinstance(value, (str, torch.device)):
-                    target = torch.device(value).type
-                    rest[i] = "cpu"
-            if kwargs.get("device") is not None:
-                target = torch.device(kwargs["device"]).type
-                kwargs["device"] = "cpu"
-        if name in ("cuda", "cpu"):
-            out = self.view_as(self)
-        else:
-            out = func(self, *rest, **kwargs)
-            if out is self and target is not None and target != ("cuda" if _is_cuda(self) else "cpu"):
-                out = self.view_as(self)
-        if target == "cuda" or (target is None and _is_cuda(self)):
-            return _label(out)
-        if out is not self and hasattr(out, LABEL):
-            delattr(out, LABEL)
-        return out
 
 
 @pytest.fixture
-def fake_cuda(monkeypatch):
-    """A CPU machine that pretends to have a GPU (see the module's docstring)."""
-    monkeypatch.setenv("LABKIT_DEVICE", "cuda")
-    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
-    module_to = nn.Module.to
-
-    def fake_module_to(self, *args, **kwargs):
-        asked = [a for a in (*args, kwargs.get("device")) if isinstance(a, (str, torch.device))]
-        if not asked:
-            return module_to(self, *args, **kwargs)
-        cuda = torch.device(asked[0]).type == "cuda"
-        for t in [*self.parameters(), *self.buffers()]:
-            if cuda:
-                setattr(t, LABEL, True)
-            elif hasattr(t, LABEL):
-                delattr(t, LABEL)
-        return self
-
-    parameter_deepcopy = nn.Parameter.__deepcopy__
-
-    def fake_parameter_deepcopy(self, memo):  # a copy of a "cuda" parameter is on "cuda" too
-        copied = parameter_deepcopy(self, memo)
-        return _label(copied) if _is_cuda(self) else copied
-
-    monkeypatch.setattr(nn.Module, "to", fake_module_to)
-    monkeypatch.setattr(nn.Parameter, "__deepcopy__", fake_parameter_deepcopy)
-    monkeypatch.setattr(nn.Module, "cuda", lambda self, device=None: fake_module_to(self, "cuda"))
-    with _FakeCuda():
+def fake_cuda():
+    """A CPU machine that pretends to have a GPU (tests/fake_cuda.py)."""
+    uninstall = fake.install()
+    try:
         yield
+    finally:
+        uninstall()
 
 
 def lesson_solutions(*grade_ids: str) -> dict:

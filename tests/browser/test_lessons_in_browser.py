@@ -6,6 +6,12 @@ JupyterLab's own "run all" command, waits for the kernel, and checks that no cel
 errored, that every widget rendered (a slider or another control is visible) and
 that no "Error displaying widget" appears. A screenshot of each lesson is saved to
 test-artifacts/. Skipped, with the reason, only where chromium is not installed.
+
+The server's kernels pretend to have a GPU (tests/fake_cuda.py, installed by an IPython startup
+file): ``LABKIT_DEVICE=cuda``, ``torch.cuda.is_available()`` true, and every operation that mixes
+a "cuda" tensor with a CPU one fails as it does on a GPU. So this one run of each lesson also
+checks that the lesson puts its tensors on its model's device (issue 22: the lessons run on CUDA
+when it is present), without a second execution of the course.
 """
 
 from __future__ import annotations
@@ -40,6 +46,27 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def pretend_gpu_in_every_kernel(ipython_dir: Path, markers: Path) -> None:
+    """An IPython startup file that installs tests/fake_cuda.py in each kernel and leaves a file
+    named after the kernel's pid in ``markers`` (so the test can tell it ran)."""
+    startup = ipython_dir / "profile_default" / "startup"
+    startup.mkdir(parents=True, exist_ok=True)
+    markers.mkdir(exist_ok=True)
+    tests = str(Path(__file__).resolve().parents[1])
+    (startup / "00-pretend-gpu.py").write_text(
+        "import os as _os, sys as _sys\n"
+        f"_sys.path.insert(0, {tests!r})\n"
+        "import fake_cuda as _fake_cuda\n"
+        f"_sys.path.remove({tests!r})\n"
+        "_fake_cuda.install()\n"
+        f"open(_os.path.join({str(markers)!r}, str(_os.getpid())), 'w').close()\n"
+        "del _os, _sys, _fake_cuda\n")
+
+
+def pretended_gpu_kernels(lab) -> set[str]:
+    return {p.name for p in (lab[2] / "pretend-gpu").iterdir()}
+
+
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     if CHROMIUM is None:
@@ -59,6 +86,7 @@ def lab(tmp_path_factory):
     # the test never writes the user's ~/.jupyter (tests/browser/conftest.py checks).
     env = harness.isolated_env(tmp)
     env["JUPYTERLAB_SETTINGS_DIR"] = str(tmp / "settings")
+    pretend_gpu_in_every_kernel(Path(env["IPYTHONDIR"]), tmp / "pretend-gpu")
     log = (tmp / "jupyterlab.log").open("w")
     server = subprocess.Popen(
         [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
@@ -148,9 +176,12 @@ def lesson_params():
 @pytest.mark.parametrize("lesson", lesson_params())
 def test_lesson_runs_in_jupyterlab(lab, browser, lesson):
     base, token, _ = lab
+    kernels_before = pretended_gpu_kernels(lab)
     page = browser.new_page()
     try:
         open_and_run_all(page, base, token, lesson)
+        assert pretended_gpu_kernels(lab) - kernels_before, \
+            f"{lesson}: its kernel did not install the pretended GPU (tests/fake_cuda.py): the device check did not run"
         page.wait_for_timeout(1500)  # let widget views finish rendering
         state = page.evaluate(STATE_JS)
         ARTIFACTS.mkdir(exist_ok=True)
