@@ -345,7 +345,10 @@ def run_notebook(notebook_json: str, assets: list[Path], limits: Limits, slot: i
             size = err.tell()
             err.seek(max(0, size - 4000))
             tail = err.read().decode("utf-8", "replace")
-        if _is_root() and isolation.tool != "bwrap":
+        if _is_root():
+            # bwrap's PID namespace dies with its init, but the kernel's SIGKILLs land
+            # asynchronously: wait until the slot's user has nothing left, so the next
+            # submission in this slot starts alone.
             _kill_uid(slot_uid(slot))
         result = None
         try:
@@ -370,13 +373,34 @@ def _kill_group(proc: subprocess.Popen) -> None:
         pass
 
 
-def _kill_uid(uid: int) -> None:
-    """Kill what the slot's throwaway user left running (fallback levels have no PID namespace)."""
+def live_processes(uid: int) -> list[int]:
+    """The pids of ``uid``'s processes that are not yet dead (zombies, already dead, are left out)."""
+    pids = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
-            if entry.stat().st_uid == uid:
-                os.kill(int(entry.name), signal.SIGKILL)
-        except (OSError, ProcessLookupError):
-            continue
+            if entry.stat().st_uid != uid:
+                continue
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue  # gone meanwhile
+        if state not in ("Z", "X"):
+            pids.append(int(entry.name))
+    return pids
+
+
+def _kill_uid(uid: int, timeout: float = 15.0) -> None:
+    """Kill what the slot's throwaway user left running and wait until it is gone (at most
+    ``timeout`` seconds: a process stuck in the kernel cannot be waited for forever)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        pids = live_processes(uid)
+        if not pids or time.monotonic() > deadline:
+            return
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        time.sleep(0.05)

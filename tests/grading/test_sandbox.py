@@ -116,16 +116,8 @@ def test_nothing_is_left_running(isolation):
         print("spawned")
         """)
     assert "spawned" in out[0]
-    uid = sandbox.slot_uid(7)
-    left = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _owner(p) == uid]
+    left = sandbox.live_processes(sandbox.slot_uid(7))
     assert not left, f"processes of the sandbox user survived: {left}"
-
-
-def _owner(p: Path) -> int:
-    try:
-        return p.stat().st_uid
-    except OSError:
-        return -1
 
 
 def test_limits_time_memory_processes_files_output(isolation):
