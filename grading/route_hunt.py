@@ -29,6 +29,7 @@ import inspect
 import json
 import os
 import pkgutil
+import select
 import signal
 import time
 import sys
@@ -50,6 +51,9 @@ SKIP_LABKIT = ("labkit.widgets", "labkit.plots", "labkit.explain.plots", "labkit
 TIME_LIMIT = 0.25  # seconds per candidate call
 BUDGET = 150.0  # seconds per exercise function; candidates left untried then are reported as "untried"
 WATCHED_TIME_LIMIT = 10.0  # seconds for a reproducing candidate's call under own_work
+# Seconds without a word from the child: the candidate it is on is stuck in compiled code, which
+# the per-call alarm cannot interrupt (scipy.special.obl_cv(3, 16, 8000) runs for minutes).
+HANG_LIMIT = 20.0
 
 
 class _TooSlow(Exception):
@@ -224,7 +228,8 @@ def _try_in_child(pool: list, entry: dict, probes: list, lines: list[str]) -> in
     """Try ``pool`` in a forked copy of this process; append its verdict lines; the index it died on, if it did.
 
     Thousands of library functions called on arguments they were not written for: one may crash
-    the interpreter (a segfault in compiled code) or eat the memory. A child takes the blow.
+    the interpreter (a segfault in compiled code), eat the memory or never return from compiled
+    code. A child takes the blow; a child silent for HANG_LIMIT seconds is killed.
     """
     import resource
 
@@ -262,9 +267,22 @@ def _try_in_child(pool: list, entry: dict, probes: list, lines: list[str]) -> in
         finally:
             os._exit(0)
     os.close(write_end)
-    last, done = None, False
-    with os.fdopen(read_end) as reader:
-        for line in reader:
+    last, done, buffer = None, False, b""
+    heard = time.monotonic()
+    while True:
+        ready, _, _ = select.select([read_end], [], [], 1.0)
+        if not ready:
+            if time.monotonic() - heard > HANG_LIMIT:  # stuck: the candidate it is on counts as crashed
+                os.kill(pid, signal.SIGKILL)
+                break
+            continue
+        chunk = os.read(read_end, 65536)
+        if not chunk:
+            break
+        heard = time.monotonic()
+        *complete, buffer = (buffer + chunk).split(b"\n")
+        for raw in complete:
+            line = raw.decode("utf-8", "replace")
             if line.startswith("TRY "):
                 last = int(line.split()[1])
             elif line.startswith("UNTRIED "):
@@ -273,6 +291,7 @@ def _try_in_child(pool: list, entry: dict, probes: list, lines: list[str]) -> in
                 lines.append(line[len("VERDICT "):].strip())
             elif line.startswith("DONE"):
                 done = True
+    os.close(read_end)
     os.waitpid(pid, 0)
     return None if done else (last if last is not None else 0)
 
@@ -281,7 +300,8 @@ def hunt(recording=None) -> dict[str, dict]:
     """{exercise id: {"functions", "tried", "reproducing", "not_rejected", "crashed"}}.
 
     Each exercise's candidates run in a forked child (see ``_try_in_child``); a candidate that kills
-    the child is recorded under "crashed" and the rest are tried in a new child.
+    the child, or keeps it silent for HANG_LIMIT seconds, is recorded under "crashed" and the rest
+    are tried in a new child.
     """
     from labkit.exercises import allowlist
 
