@@ -48,7 +48,7 @@ def test_what_a_gpu_allows_is_allowed(gpu):
     assert meta.weight.device.type == "meta"
     generator = torch.Generator(device="cuda")
     generator.manual_seed(0)
-    assert isinstance(generator, torch.Generator)
+    assert isinstance(generator, torch.Generator) and type(generator) is torch._C.Generator
     torch.cuda.synchronize()
 
 
@@ -79,6 +79,12 @@ def test_the_allowlist_judges_the_learner_not_the_pretended_gpu(gpu):
 
     with pytest.raises(ShortcutUsed):
         own_work(shortcut, asks_for="a score", allow=["torch.matmul", "torch.sum", "torch.Tensor.sum"])(w, x)
+
+    def noise(n, generator):  # lesson 20's noisy_mean draws with a generator the check made
+        return torch.randn(n, generator=generator)
+
+    drawn = own_work(noise, asks_for="noise", allow=["torch.randn"])(3, torch.Generator().manual_seed(0))
+    assert drawn.shape == (3,)
 
 
 def test_undo_puts_everything_back():

@@ -147,6 +147,11 @@ STATE_JS = """() => {
 }"""
 
 
+# A lesson runs in under 60 s on a quiet machine; here it shares two cores with the other worker
+# and Chromium, in a kernel that pretends to have a GPU (lesson 16 took 178 s once in the full suite).
+RUN_ALL_LIMIT_S = 360
+
+
 def open_and_run_all(page, base: str, token: str, lesson: str) -> None:
     """Open a lesson, wait for its kernel, run all cells with JupyterLab's command, wait until done.
 
@@ -161,7 +166,7 @@ def open_and_run_all(page, base: str, token: str, lesson: str) -> None:
     started = time.time()
     retried = False
     state = None
-    while time.time() - started < 180:
+    while time.time() - started < RUN_ALL_LIMIT_S:
         page.wait_for_timeout(500)
         state = page.evaluate(STATE_JS)
         if not state or state["kernel"] != "idle":
@@ -172,7 +177,7 @@ def open_and_run_all(page, base: str, token: str, lesson: str) -> None:
             page.evaluate(run_all)
             retried = True
     page.screenshot(path=str(ARTIFACTS / f"browser-{lesson}-timeout.png"))
-    raise AssertionError(f"{lesson}: run all did not finish in JupyterLab in 180 s: {state}")
+    raise AssertionError(f"{lesson}: run all did not finish in JupyterLab in {RUN_ALL_LIMIT_S} s: {state}")
 
 
 def shutdown_kernels(page) -> None:
