@@ -25,9 +25,14 @@ import subprocess
 import sys
 import time
 import urllib.request
+import warnings
 from pathlib import Path
 
 import pytest
+try:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+except ImportError:  # collected without the test extras: the browser fixture skips these tests
+    PlaywrightTimeout = TimeoutError
 
 import course
 import harness
@@ -160,7 +165,7 @@ def open_and_run_all(page, base: str, token: str, lesson: str) -> None:
     notebook's kernel connection takes it: if nothing has run 30 s after it, it is issued again."""
     page.goto(f"{base}/lab/tree/{lesson}/{lesson}.ipynb?token={token}", wait_until="domcontentloaded")
     page.wait_for_function("() => { const s = (" + STATE_JS + ")(); return s && s.kernel === 'idle'; }",
-                           timeout=90_000)
+                           timeout=240_000)
     run_all = "() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }"
     page.evaluate(run_all)  # not awaited: page.evaluate has no timeout of its own
     started = time.time()
@@ -189,13 +194,20 @@ def lesson_params():
     return course.lessons()
 
 
-@pytest.mark.parametrize("lesson", lesson_params())
-def test_lesson_runs_in_jupyterlab(lab, browser, lesson):
+class LoadFlake(Exception):
+    """A failure that heavy load on the machine produces, not the lesson: a page that does not
+    answer in time, or a widget view created before its model reached the page."""
+
+
+def run_lesson_in_browser(lab, browser, lesson) -> None:
     base, token, _ = lab
     kernels_before = pretended_gpu_kernels(lab)
     page = browser.new_page()
     try:
-        open_and_run_all(page, base, token, lesson)
+        try:
+            open_and_run_all(page, base, token, lesson)
+        except PlaywrightTimeout as error:
+            raise LoadFlake(f"{lesson}: the page did not answer in time: {str(error).splitlines()[0]}") from None
         assert pretended_gpu_kernels(lab) - kernels_before, \
             f"{lesson}: its kernel did not install the pretended GPU (tests/fake_cuda.py): the device check did not run"
         page.wait_for_timeout(1500)  # let widget views finish rendering
@@ -204,18 +216,38 @@ def test_lesson_runs_in_jupyterlab(lab, browser, lesson):
         page.screenshot(path=str(ARTIFACTS / f"browser-{lesson}.png"), full_page=False)
         assert page.locator(".jp-OutputArea img").count() > 0, f"{lesson}: no plot was rendered as an image"
         assert not state["errors"], f"{lesson}: cells raised errors in JupyterLab: {state['errors']}"
-        assert page.get_by_text("Error displaying widget").count() == 0, f"{lesson}: a widget failed to display"
+        if page.get_by_text("Error displaying widget").count():
+            raise LoadFlake(f"{lesson}: a widget failed to display")
         if not lesson.startswith("00"):
             controls = page.locator(".jp-OutputArea .widget-slider, .jp-OutputArea .widget-dropdown, "
                                     ".jp-OutputArea .widget-toggle-buttons, .jp-OutputArea .widget-button")
             assert controls.count() > 0, f"{lesson}: no widget control rendered"
             first = controls.first
-            first.scroll_into_view_if_needed()
+            try:
+                first.scroll_into_view_if_needed(timeout=120_000)
+            except PlaywrightTimeout:
+                raise LoadFlake(f"{lesson}: the page did not scroll to its first widget control in 120 s") from None
             assert first.is_visible(), f"{lesson}: the first widget control is not visible"
             page.screenshot(path=str(ARTIFACTS / f"browser-{lesson}-widget.png"), full_page=False)
     finally:
         shutdown_kernels(page)
         page.close()
+
+
+@pytest.mark.parametrize("lesson", lesson_params())
+def test_lesson_runs_in_jupyterlab(lab, browser, lesson):
+    """A cell error fails at once. A failure of the kind load causes (see LoadFlake) gets one more
+    try in a fresh page and kernel; the second must pass. Both workers may run lessons in their
+    own JupyterLab and Chromium at once on two cores: a lesson once waited over 90 s for its
+    kernel, and a widget view came up before its model (issue 22's full runs)."""
+    try:
+        run_lesson_in_browser(lab, browser, lesson)
+    except LoadFlake as first:
+        warnings.warn(f"{first}; tried once more")
+        try:
+            run_lesson_in_browser(lab, browser, lesson)
+        except LoadFlake as second:
+            raise AssertionError(f"{second} (twice; the first time: {first})") from None
 
 
 def test_neuron_widget_answers_a_slider_move(lab, browser):
